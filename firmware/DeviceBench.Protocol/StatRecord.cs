@@ -1,0 +1,56 @@
+namespace DeviceBench.Protocol;
+
+/// <summary>
+/// <c>STAT</c>: one report interval. Figures a subject cannot know (a watched process's requests, a board
+/// without a temperature sensor) are null and their keys omitted, never sent as zero.
+/// </summary>
+public sealed record StatRecord
+{
+    public const string Name = "STAT";
+
+    public required long Seq { get; init; }
+    public required long UptimeMillis { get; init; }
+    public required MemoryFigures Memory { get; init; }
+    public required long CpuPct10 { get; init; }
+    public required long Threads { get; init; }
+    public long? GcCount { get; init; }
+    public long? GcPauseMicros { get; init; }
+    public long? Connections { get; init; }
+    public long? Requests { get; init; }
+    public long? RequestsPerSecond { get; init; }
+    public LatencyFigures? Latency { get; init; }
+    public long? TemperatureMilliCelsius { get; init; }
+    /// <summary>Raspberry Pi firmware throttling flags (vcgencmd get_throttled), as sent: e.g. <c>0x50005</c>.</summary>
+    public string? Throttled { get; init; }
+
+    public ReportLine ToLine()
+    {
+        var line = new ReportLine(Name).Add("seq", Seq).Add("uptime_ms", UptimeMillis);
+        Memory.WriteTo(line);
+        line.Add("cpu_pct10", CpuPct10).Add("threads", Threads).Add("gc_count", GcCount).Add("gc_pause_us", GcPauseMicros)
+            .Add("conns", Connections).Add("requests", Requests).Add("rps", RequestsPerSecond);
+        Latency?.WriteTo(line);
+        return line.Add("temp_mc", TemperatureMilliCelsius).Add("throttled", Throttled);
+    }
+
+    public static StatRecord? From(ReportLine line)
+    {
+        if (line.Record != Name || line.GetInt64("seq") is not { } seq || MemoryFigures.ReadFrom(line) is not { } memory) return null;
+        return new StatRecord
+        {
+            Seq = seq,
+            UptimeMillis = line.GetInt64("uptime_ms") ?? 0,
+            Memory = memory,
+            CpuPct10 = line.GetInt64("cpu_pct10") ?? 0,
+            Threads = line.GetInt64("threads") ?? 0,
+            GcCount = line.GetInt64("gc_count"),
+            GcPauseMicros = line.GetInt64("gc_pause_us"),
+            Connections = line.GetInt64("conns"),
+            Requests = line.GetInt64("requests"),
+            RequestsPerSecond = line.GetInt64("rps"),
+            Latency = LatencyFigures.ReadFrom(line),
+            TemperatureMilliCelsius = line.GetInt64("temp_mc"),
+            Throttled = line.Get("throttled"),
+        };
+    }
+}

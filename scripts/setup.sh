@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs everything DeviceBench needs on a fresh Debian 12 (bookworm) machine.
+# Idempotent: packages already present are skipped by apt. Uses sudo when not root.
+set -euo pipefail
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+
+# arm64 multiarch: Rust's arm64 std and the emulated board's userland come from Debian's arm64 archive.
+if ! dpkg --print-foreign-architectures | grep -qx arm64; then $SUDO dpkg --add-architecture arm64; fi
+
+packages=(
+  # Native AOT (x64 and arm64 cross) and the contenders' toolchains
+  clang lld gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu
+  golang-go cargo rustc librust-hyper-dev librust-tokio-dev libstd-rust-dev:arm64
+  # running and measuring: arm64 user-mode emulation, pty pairs, the reference load generator
+  qemu-user socat wrk file procps util-linux
+)
+missing=()
+for p in "${packages[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 1; }
+echo "setup: ok"
