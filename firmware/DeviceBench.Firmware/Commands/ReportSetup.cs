@@ -1,0 +1,85 @@
+using System.Device.Gpio;
+using System.Device.Gpio.Drivers;
+using DeviceBench.Firmware.Reporting;
+
+namespace DeviceBench.Firmware.Commands;
+
+/// <summary>
+/// Builds the report sinks from the options <c>serve</c> and <c>watch</c> share. A sink whose hardware is missing
+/// costs one clear message on stderr and the server carries on, unless its <c>--…-required</c> flag was given.
+/// </summary>
+internal sealed class ReportSetup
+{
+    public static readonly IReadOnlySet<string> FlagNames = new HashSet<string> { "serial-required", "gpio-required", "display-required" };
+    public const string Usage = """
+          --serial PATH|stdout   report lines to a serial device or stdout (default stdout); --baud N (115200)
+          --interval-ms N        STAT interval (1000)
+          --gpio-status N --gpio-alarm N --gpio-marker N   GPIO lines to drive; --gpio-chip N (auto); --mark-every N (100)
+          --display hd44780[:0x27] [--i2c-bus 1]          16x2 LCD on a PCF8574 I2C backpack
+          --budget-p99-us N --budget-rss N[k|M] --budget-temp-mc N   raise the alarm pin and an ALARM record past these
+          --serial-required --gpio-required --display-required     fail instead of carrying on without that sink
+        """;
+
+    public List<IReportSink> Sinks { get; } = [];
+    public GpioSink? Gpio { get; private set; }
+    public int MarkEvery { get; private set; } = 100;
+    public TimeSpan Interval { get; private set; } = TimeSpan.FromSeconds(1);
+    public Budgets Budgets { get; private set; } = new();
+
+    /// <exception cref="UsageException">Bad options.</exception>
+    /// <exception cref="IOException">A required sink is unavailable.</exception>
+    public static ReportSetup FromArgs(Args args, Func<int?, GpioController>? gpioFactory = null)
+    {
+        var setup = new ReportSetup
+        {
+            MarkEvery = args.Int32("mark-every") ?? 100,
+            Interval = TimeSpan.FromMilliseconds(args.Int64("interval-ms") ?? 1000),
+            Budgets = new Budgets(args.Int64("budget-p99-us"), args.Int64("budget-rss"), args.Int64("budget-temp-mc")),
+        };
+        if (setup.MarkEvery < 1 || setup.Interval <= TimeSpan.Zero) throw new UsageException("--mark-every and --interval-ms must be positive");
+        setup.Try("serial", args.Flag("serial-required"),
+            () => SerialSink.Open(args.String("serial") ?? "stdout", args.Int32("baud") ?? SerialSink.DefaultBaud));
+        var pins = new GpioPins(args.Int32("gpio-status"), args.Int32("gpio-alarm"), args.Int32("gpio-marker"));
+        int? chip = args.Int32("gpio-chip");
+        if (pins.Any)
+            setup.Gpio = (GpioSink?)setup.Try("GPIO", args.Flag("gpio-required"),
+                () => new GpioSink((gpioFactory ?? OpenGpio)(chip), pins));
+        string? display = args.String("display");
+        int bus = args.Int32("i2c-bus") ?? 1;
+        if (display is not null) setup.Try("display", args.Flag("display-required"), () => OpenDisplay(display, bus));
+        return setup;
+    }
+
+    private IReportSink? Try(string what, bool required, Func<IReportSink> open)
+    {
+        try
+        {
+            var sink = open();
+            Sinks.Add(sink);
+            return sink;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException
+            or InvalidOperationException or ArgumentException or DllNotFoundException)
+        {
+            if (required) throw new IOException($"{what} unavailable: {e.Message}", e);
+            Console.Error.WriteLine($"devicebench-fw: {what} unavailable, carrying on without it: {e.Message}");
+            return null;
+        }
+    }
+
+    private static GpioController OpenGpio(int? chip) =>
+        chip is { } c ? new GpioController(new LibGpiodDriver(c)) : new GpioController();
+
+#pragma warning disable CA1859 // the return type is the seam between builds with and without display support
+    private static IReportSink OpenDisplay(string spec, int bus)
+#pragma warning restore CA1859
+    {
+#if DISPLAY
+        string[] parts = spec.Split(':');
+        if (parts[0] != "hd44780") throw new ArgumentException($"display '{parts[0]}' is not supported (hd44780)");
+        return new LcdSink(bus, parts.Length > 1 ? (int)(Args.ParseSize(parts[1]) ?? 0x27) : 0x27);
+#else
+        throw new PlatformNotSupportedException($"this build has no display support ({spec} on bus {bus}); build with -p:DisplaySupport=true");
+#endif
+    }
+}

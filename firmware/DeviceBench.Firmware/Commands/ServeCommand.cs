@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Sockets;
+using DeviceBench.Firmware.Engines;
+using DeviceBench.Firmware.Reporting;
+using DeviceBench.Firmware.Sampling;
+
+namespace DeviceBench.Firmware.Commands;
+
+/// <summary><c>serve --engine E --port P [--threads N]</c>: run an engine and report on itself until SIGTERM/SIGINT.</summary>
+internal static class ServeCommand
+{
+    public static string Usage => $"""
+        devicebench-fw serve [--engine {string.Join('|', EngineCatalog.Names)}] [--port 8080] [--threads CORES] [--address 0.0.0.0]
+        {ReportSetup.Usage}
+        """;
+
+    public static async Task<int> RunAsync(Args args)
+    {
+        string engineName = args.String("engine") ?? EngineCatalog.Names[0];
+        int port = args.Int32("port") ?? 8080;
+        int threads = args.Int32("threads") ?? Environment.ProcessorCount;
+        if (!IPAddress.TryParse(args.String("address") ?? "0.0.0.0", out var address)) throw new UsageException("--address is not an IP address");
+        if (threads < 1 || port is < 0 or > 65535) throw new UsageException("--threads must be ≥ 1 and --port 0–65535");
+        await using var engine = EngineCatalog.Create(engineName)
+            ?? throw new UsageException($"unknown engine '{engineName}' (known: {string.Join(", ", EngineCatalog.Names)})");
+        var setup = ReportSetup.FromArgs(args);
+        args.ThrowOnUnknown();
+
+        var meter = new RequestMeter(setup.Gpio, setup.MarkEvery);
+        using var sensors = new BoardSensors();
+        using var reporter = new Reporter(new Sampler(ProcReader.ForSelf(), sensors, meter, null, ownGc: true), setup.Sinks, setup.Budgets, setup.Interval);
+        reporter.Publish(Subject.Boot("serve", engine.Name, Environment.ProcessId));
+        using var stop = new CancellationTokenSource();
+        using var signals = new ShutdownSignals(stop);
+        try
+        {
+            await engine.StartAsync(new EngineOptions(address, port, threads), meter, stop.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or SocketException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"devicebench-fw: cannot serve on {address}:{port}: {e.Message}");
+            reporter.End("error", 1);
+            return 1;
+        }
+        reporter.Ready(Environment.ProcessId, engine.BoundPort);
+        await reporter.RunAsync(stop.Token).ConfigureAwait(false);
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await engine.StopAsync(grace.Token).ConfigureAwait(false);
+        reporter.End("signal", 0);
+        return 0;
+    }
+}

@@ -1,0 +1,76 @@
+using DeviceBench.Firmware.Sampling;
+using DeviceBench.Protocol;
+
+namespace DeviceBench.Firmware.Reporting;
+
+/// <summary>
+/// The one place records are made and fanned out: BOOT, READY (baseline), a STAT per interval with the ALARMs its
+/// figures trigger, END. A sink that throws is reported once on stderr and dropped; the server keeps serving.
+/// </summary>
+internal sealed class Reporter(Sampler sampler, IReadOnlyList<IReportSink> sinks, Budgets budgets, TimeSpan interval) : IDisposable
+{
+    private readonly List<IReportSink> _sinks = [.. sinks];
+
+    public StatRecord? LastStat { get; private set; }
+
+    public void Publish(ReportLine line, object record)
+    {
+        foreach (var sink in _sinks.ToArray())
+        {
+            try { sink.Publish(line, record); }
+            catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException or TimeoutException)
+            {
+                Console.Error.WriteLine($"devicebench-fw: report sink {sink.GetType().Name} failed and is disabled: {e.Message}");
+                _sinks.Remove(sink);
+                sink.Dispose();
+            }
+        }
+    }
+
+    public void Publish(BootRecord boot) => Publish(boot.ToLine(), boot);
+
+    /// <summary>Sends READY with the subject's memory now — the baseline — and returns false if the subject is gone.</summary>
+    public bool Ready(long pid, long? port)
+    {
+        if (sampler.ReadProcess() is not { } sample) return false;
+        var ready = new ReadyRecord(pid, port, (long)sampler.Uptime.TotalMilliseconds, sample.Memory, sample.Threads);
+        Publish(ready.ToLine(), ready);
+        return true;
+    }
+
+    /// <summary>Reports every interval until cancelled or the subject is gone (then returns false).</summary>
+    public async Task<bool> RunAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+                if (!Tick()) return false;
+        }
+        catch (OperationCanceledException) { }
+        return true;
+    }
+
+    /// <summary>One interval: STAT, then the ALARMs it raises or clears. False when the subject is gone.</summary>
+    public bool Tick()
+    {
+        if (sampler.Sample() is not { } stat) return false;
+        LastStat = stat;
+        Publish(stat.ToLine(), stat);
+        foreach (var alarm in budgets.Evaluate(stat)) Publish(alarm.ToLine(), alarm);
+        return true;
+    }
+
+    public void End(string reason, long? exitCode)
+    {
+        long hwm = sampler.ReadProcess()?.Memory.HwmBytes ?? LastStat?.Memory.HwmBytes ?? 0;
+        var end = new EndRecord(reason, exitCode, (long)sampler.Uptime.TotalMilliseconds, LastStat?.Requests, hwm);
+        Publish(end.ToLine(), end);
+    }
+
+    public void Dispose()
+    {
+        foreach (var sink in _sinks) sink.Dispose();
+        _sinks.Clear();
+    }
+}

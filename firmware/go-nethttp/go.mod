@@ -1,0 +1,3 @@
+module devicebench/go-nethttp
+
+go 1.19

@@ -1,0 +1,73 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+
+namespace DeviceBench.Host.Load.Linux;
+
+/// <summary>
+/// One epoll instance, level-triggered. Each registration carries a 64-bit token that comes back with its events.
+/// </summary>
+internal sealed class Epoll : IDisposable
+{
+    public const uint In = 0x001;
+    public const uint Out = 0x004;
+    public const uint Error = 0x008;
+    public const uint HangUp = 0x010;
+
+    private const int OperationAdd = 1;
+    private const int OperationDelete = 2;
+    private const int OperationModify = 3;
+
+    // struct epoll_event is packed (12 bytes) only on x86-64; elsewhere the 64-bit data field is 8-aligned.
+    private static readonly int EventSize = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 12 : 16;
+    private static readonly int DataOffset = EventSize == 12 ? 4 : 8;
+
+    private readonly int fd;
+    private readonly byte[] control = new byte[16];
+    private readonly byte[] events;
+
+    public Epoll(int maxEventsPerWait)
+    {
+        fd = Libc.epoll_create1(Libc.SockCloExec);
+        if (fd < 0)
+        {
+            throw new IOException($"epoll_create1 failed, errno {Libc.LastError}");
+        }
+
+        MaxEvents = maxEventsPerWait;
+        events = new byte[maxEventsPerWait * EventSize];
+    }
+
+    public int MaxEvents { get; }
+
+    public bool Add(int socketFd, uint interest, ulong token) => Control(OperationAdd, socketFd, interest, token);
+
+    public bool Modify(int socketFd, uint interest, ulong token) => Control(OperationModify, socketFd, interest, token);
+
+    public bool Remove(int socketFd) => Control(OperationDelete, socketFd, 0, 0);
+
+    /// <summary>Waits for events; returns how many, 0 on timeout or interruption.</summary>
+    public int Wait(int timeoutMillis)
+    {
+        var count = Libc.epoll_wait(fd, events, MaxEvents, timeoutMillis);
+        if (count >= 0)
+        {
+            return count;
+        }
+
+        var errno = Libc.LastError;
+        return errno == Errno.Interrupted ? 0 : throw new IOException($"epoll_wait failed, errno {errno}");
+    }
+
+    public uint EventsAt(int index) => BinaryPrimitives.ReadUInt32LittleEndian(events.AsSpan(index * EventSize));
+
+    public ulong TokenAt(int index) => BinaryPrimitives.ReadUInt64LittleEndian(events.AsSpan((index * EventSize) + DataOffset));
+
+    public void Dispose() => Libc.close(fd);
+
+    private bool Control(int operation, int socketFd, uint interest, ulong token)
+    {
+        BinaryPrimitives.WriteUInt32LittleEndian(control, interest);
+        BinaryPrimitives.WriteUInt64LittleEndian(control.AsSpan(DataOffset), token);
+        return Libc.epoll_ctl(fd, operation, socketFd, control) == 0;
+    }
+}

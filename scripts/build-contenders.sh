@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Builds the non-.NET contenders (rust-hyper, go-nethttp) for one architecture into OUTDIR and
+# records them in OUTDIR/manifest.tsv. Uses only Debian's toolchains and crates (scripts/setup.sh),
+# never the network: a rustup or newer Go on PATH is deliberately ignored so CI and dev match.
+#   usage: scripts/build-contenders.sh x64|arm64 OUTDIR
+set -euo pipefail
+
+usage() { echo "usage: $0 x64|arm64 OUTDIR" >&2; exit 2; }
+die() { echo "build-contenders: $*" >&2; exit 1; }
+[ $# -eq 2 ] || usage
+arch=$1
+case "$arch" in
+  x64)   rust_target=x86_64-unknown-linux-gnu;  goarch=amd64; cross_gcc=x86_64-linux-gnu-gcc ;;
+  arm64) rust_target=aarch64-unknown-linux-gnu; goarch=arm64; cross_gcc=aarch64-linux-gnu-gcc ;;
+  *) usage ;;
+esac
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+mkdir -p "$2"
+outdir=$(cd "$2" && pwd)
+
+CARGO=/usr/bin/cargo RUSTC=/usr/bin/rustc GO=/usr/bin/go
+for tool in "$CARGO" "$RUSTC" "$GO"; do
+  [ -x "$tool" ] || die "$tool not found: run scripts/setup.sh"
+done
+[ -d /usr/share/cargo/registry/hyper-0.14.19 ] && [ -d /usr/share/cargo/registry/tokio-1.24.2 ] ||
+  die "Debian's hyper/tokio crates are missing from /usr/share/cargo/registry: run scripts/setup.sh"
+host_target=$("$RUSTC" -vV | sed -n 's/^host: //p')
+if [ "$rust_target" != "$host_target" ]; then
+  [ -d "/usr/lib/rustlib/$rust_target/lib" ] || die "no Rust std for $rust_target: run scripts/setup.sh"
+  command -v "$cross_gcc" >/dev/null || die "$cross_gcc not found: run scripts/setup.sh"
+  export "CARGO_TARGET_$(echo "$rust_target" | tr 'a-z-' 'A-Z_')_LINKER=$cross_gcc"
+fi
+
+# --- rust-hyper -----------------------------------------------------------------------------------
+echo "build-contenders: rust-hyper for $arch ($rust_target)"
+rust_dir=$root/firmware/rust-hyper
+# A private CARGO_HOME keeps a user's ~/.cargo config (mirrors, wrappers, flags) out of the build.
+(cd "$rust_dir" && env -u RUSTFLAGS -u CARGO_ENCODED_RUSTFLAGS -u CARGO_BUILD_TARGET \
+  CARGO_HOME="$root/artifacts/cargo-home" RUSTC="$RUSTC" \
+  "$CARGO" build --release --frozen --target "$rust_target" --target-dir "$rust_dir/target")
+install -m 755 "$rust_dir/target/$rust_target/release/rust-hyper" "$outdir/rust-hyper"
+lock_version() { awk -v n="$1" '$0 == "name = \"" n "\"" { getline; gsub(/[^0-9.]/, ""); print; exit }' "$rust_dir/Cargo.lock"; }
+rust_toolchain="$("$RUSTC" --version | cut -d' ' -f1-2) hyper $(lock_version hyper) tokio $(lock_version tokio)"
+
+# --- go-nethttp -----------------------------------------------------------------------------------
+echo "build-contenders: go-nethttp for $arch (GOARCH=$goarch)"
+# Static (CGO off) so the binary runs on any board libc; -s -w drops symbols as the others do.
+(cd "$root/firmware/go-nethttp" && env GOOS=linux GOARCH="$goarch" CGO_ENABLED=0 \
+  GOTOOLCHAIN=local GOPROXY=off GOFLAGS= GOWORK=off \
+  "$GO" build -trimpath -ldflags='-s -w' -o "$outdir/go-nethttp" .)
+go_toolchain=$("$GO" env GOVERSION)
+
+# --- manifest: replace our own lines, keep everyone else's -----------------------------------------
+manifest=$outdir/manifest.tsv
+header=$'name\tarch\ttoolchain\tsize\tsha256\tfile'
+entry() { # name toolchain
+  local file=$outdir/$1
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$arch" "$2" "$(stat -c %s "$file")" \
+    "$(sha256sum "$file" | cut -d' ' -f1)" "$1"
+}
+tmp=$(mktemp "$manifest.XXXXXX")
+{
+  echo "$header"
+  [ -f "$manifest" ] && awk -F'\t' 'NR > 1 && $1 != "rust-hyper" && $1 != "go-nethttp"' "$manifest"
+  entry rust-hyper "$rust_toolchain"
+  entry go-nethttp "$go_toolchain"
+} > "$tmp"
+chmod 644 "$tmp"
+mv "$tmp" "$manifest"
+echo "build-contenders: wrote $outdir/{rust-hyper,go-nethttp} and $manifest"
