@@ -12,6 +12,9 @@ packages=(
   # Native AOT (x64 and arm64 cross) and the contenders' toolchains
   clang lld gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu
   golang-go cargo rustc librust-hyper-dev librust-tokio-dev libstd-rust-dev:arm64
+  # arm64 glibc at /lib/aarch64-linux-gnu: qemu-aarch64 runs the arm64 builds against it (ld.so and libc from one package;
+  # mixing the cross package's ld.so with this libc hangs pthread_create under qemu-user)
+  libc6:arm64
   # running and measuring: arm64 user-mode emulation, pty pairs, the reference load generator
   qemu-user socat wrk file procps util-linux
 )

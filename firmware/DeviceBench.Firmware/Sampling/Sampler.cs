@@ -35,7 +35,9 @@ internal sealed class Sampler(ProcReader proc, BoardSensors? sensors, RequestMet
         {
             _interval.Clear();
             meter.Latency.DrainInto(_interval);
-            latency = new LatencyFigures(_interval.ValueAtPercentile(50), _interval.ValueAtPercentile(99),
+            // No request this interval: no latency to report (keys omitted), and an alarm keeps its last state.
+            if (_interval.TotalCount > 0)
+                latency = new LatencyFigures(_interval.ValueAtPercentile(50), _interval.ValueAtPercentile(99),
                 _interval.ValueAtPercentile(99.9), _interval.MaxValue);
         }
         return new StatRecord
