@@ -12,7 +12,7 @@ internal sealed class ReportSetup
 {
     public static readonly IReadOnlySet<string> FlagNames = new HashSet<string> { "serial-required", "gpio-required", "display-required" };
     public const string Usage = """
-          --serial PATH|stdout   report lines to a serial device or stdout (default stdout); --baud N (115200)
+          --serial PATH|stdout|none   report lines to a serial device, stdout (default) or nowhere; --baud N (115200)
           --interval-ms N        STAT interval (1000)
           --gpio-status N --gpio-alarm N --gpio-marker N   GPIO lines to drive; --gpio-chip N (auto); --mark-every N (100)
           --display hd44780[:0x27] [--i2c-bus 1]          16x2 LCD on a PCF8574 I2C backpack
@@ -37,8 +37,9 @@ internal sealed class ReportSetup
             Budgets = new Budgets(args.Int64("budget-p99-us"), args.Int64("budget-rss"), args.Int64("budget-temp-mc")),
         };
         if (setup.MarkEvery < 1 || setup.Interval <= TimeSpan.Zero) throw new UsageException("--mark-every and --interval-ms must be positive");
-        setup.Try("serial", args.Flag("serial-required"),
-            () => SerialSink.Open(args.String("serial") ?? "stdout", args.Int32("baud") ?? SerialSink.DefaultBaud));
+        string serial = args.String("serial") ?? "stdout";
+        int baud = args.Int32("baud") ?? SerialSink.DefaultBaud;
+        if (serial != "none") setup.Try("serial", args.Flag("serial-required"), () => SerialSink.Open(serial, baud));
         var pins = new GpioPins(args.Int32("gpio-status"), args.Int32("gpio-alarm"), args.Int32("gpio-marker"));
         int? chip = args.Int32("gpio-chip");
         if (pins.Any)
