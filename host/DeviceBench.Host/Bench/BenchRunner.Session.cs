@@ -1,0 +1,111 @@
+using System.Globalization;
+using DeviceBench.Host.Boards;
+using DeviceBench.Host.Load;
+
+namespace DeviceBench.Host.Bench;
+
+public sealed partial class BenchRunner
+{
+    private const int BasePort = 18_000;
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
+    private async Task SessionAsync(string contender, int round, bool withRates, CancellationToken cancellationToken)
+    {
+        var session = new ContenderSession { Contender = contender, Round = round, StartedUtc = DateTimeOffset.UtcNow };
+        var recorder = new SessionRecorder(session);
+        Run.Sessions.Add(session);
+        _current = recorder;
+        int port = BasePort + _sessionIndex++ % 1000;
+        Event($"{contender} round {round}: start on port {port}");
+        IRunningContender? running = null;
+        try
+        {
+            running = await board.StartAsync(ContenderCatalog.Launch(contender, port, board.Profile.Workers, settings.ReportInterval), cancellationToken)
+                .ConfigureAwait(false);
+            await WaitForReadyAsync(recorder, running, cancellationToken).ConfigureAwait(false);
+            recorder.Phase = "settle";
+            await Task.Delay(settings.Settle, cancellationToken).ConfigureAwait(false);
+            session.SettledBaseline = recorder.LatestMemory;
+            folder.Save(Run);
+            await PhaseAsync(recorder, running, "max", null, port, cancellationToken).ConfigureAwait(false);
+            if (withRates)
+                foreach (double rate in Run.Rates)
+                    await PhaseAsync(recorder, running, $"rate-{rate.ToString("0", CultureInfo.InvariantCulture)}", rate, port, cancellationToken).ConfigureAwait(false);
+            session.Status = "ok";
+        }
+        catch (SessionFailedException e)
+        {
+            session.Status = "failed";
+            session.Reason = e.Message;
+            Event($"{contender} round {round}: failed: {e.Message}");
+        }
+        catch (OperationCanceledException)
+        {
+            session.Status = "failed";
+            session.Reason = "stopped by the user";
+            throw;
+        }
+        finally
+        {
+            recorder.Phase = "stop";
+            if (running is not null)
+            {
+                session.ExitCode = await running.StopAsync(StopGrace).ConfigureAwait(false);
+                await Task.WhenAny(recorder.Ended.Task, Task.Delay(TimeSpan.FromSeconds(3), CancellationToken.None)).ConfigureAwait(false);
+                await running.DisposeAsync().ConfigureAwait(false);
+            }
+            folder.Save(Run);
+        }
+        await CooldownAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WaitForReadyAsync(SessionRecorder recorder, IRunningContender running, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + settings.ReadyTimeout;
+        while (!recorder.Ready.Task.IsCompleted)
+        {
+            if (running.HasExited) throw new SessionFailedException($"exited before READY (exit code {await running.StopAsync(StopGrace).ConfigureAwait(false)})");
+            if (DateTime.UtcNow > deadline) throw new SessionFailedException($"no READY within {settings.ReadyTimeout.TotalSeconds:0} s");
+            await Task.WhenAny(recorder.Ready.Task, Task.Delay(50, cancellationToken)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        Event($"{recorder.Session.Contender}: READY, baseline RSS {recorder.Session.Ready!.Memory.RssBytes / 1024} kB");
+    }
+
+    private async Task PhaseAsync(SessionRecorder recorder, IRunningContender running, string phase, double? rate, int port, CancellationToken cancellationToken)
+    {
+        var (relative, full) = folder.HlogPath(recorder.Session.Contender, recorder.Session.Round, phase);
+        var options = new LoadOptions
+        {
+            Url = new Uri(board.ServerUri(port), settings.Path),
+            Connections = settings.Connections,
+            Threads = Math.Max(1, board.Profile.LoadCpus.Count),
+            Warmup = settings.Warmup,
+            Duration = rate is null ? settings.MaxDuration : settings.RateDuration,
+            RatePerSecond = rate,
+            ExpectedStatus = 200,
+        };
+        recorder.Phase = phase;
+        LoadResult result;
+        using (var hlog = new HlogIntervalWriter(File.Create(full)))
+            result = await LoadEngine.RunAsync(options, hlog, cancellationToken).ConfigureAwait(false);
+        recorder.Session.Phases.Add(new PhaseResult(phase, rate, result, relative));
+        folder.Save(Run);
+        Event($"{recorder.Session.Contender} {phase}: {result.RequestsPerSecond:0} req/s, p99 {result.Latency.P99Micros} us, errors {result.Errors.Total}");
+        cancellationToken.ThrowIfCancellationRequested();
+        if (recorder.ResetReason is { } reset) throw new SessionFailedException(reset);
+        if (running.HasExited) throw new SessionFailedException($"contender exited during {phase} (exit code {await running.StopAsync(StopGrace).ConfigureAwait(false)})");
+    }
+
+    private async Task CooldownAsync(CancellationToken cancellationToken)
+    {
+        await Task.Delay(settings.Cooldown, cancellationToken).ConfigureAwait(false);
+        // A board that reports its temperature cools back to within 2 °C of where the run started, for at most a minute.
+        if (_startTemperature is not { } start) return;
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (DateTime.UtcNow < deadline && await board.ReadTemperatureAsync(cancellationToken).ConfigureAwait(false) is { } now && now > start + 2000)
+            await Task.Delay(1000, cancellationToken).ConfigureAwait(false);
+    }
+
+    private long? _startTemperature;
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using DeviceBench.Host.Boards;
+using DeviceBench.Protocol;
+
+namespace DeviceBench.Host.Bench;
+
+/// <summary>
+/// The comparison procedure of the design: per round, every contender in a shuffled order is started, its READY
+/// baseline taken, settled, warmed up (discarded), driven to its closed-loop maximum, then measured open loop at
+/// the same rates as every other contender, stopped and cooled down. Without fixed rates, a calibration pass (round
+/// 0) first finds each maximum, and the rates are fractions of the slowest. Everything lands in the run folder as it
+/// is measured; a failing session is recorded and the run goes on.
+/// </summary>
+public sealed partial class BenchRunner(IBoard board, BenchSettings settings, RunFolder folder, IBenchProgress? progress = null)
+{
+    private readonly ReportReader _reader = new();
+    private SessionRecorder? _current;
+    private int _sessionIndex;
+
+    public RunRecord Run { get; } = new()
+    {
+        Board = board.Name, Architecture = board.Architecture, StartedUtc = DateTimeOffset.UtcNow, Settings = settings,
+        BoardNotes = [.. board.Notes],
+    };
+
+    public async Task<RunRecord> RunAsync(string artifactsDirectory, CancellationToken cancellationToken)
+    {
+        folder.Save(Run);
+        var pump = Task.Run(() => PumpSerialAsync(CancellationToken.None), CancellationToken.None);
+        try
+        {
+            await board.DeployAsync(artifactsDirectory, cancellationToken).ConfigureAwait(false);
+            _startTemperature = await board.ReadTemperatureAsync(cancellationToken).ConfigureAwait(false);
+            Run.Rates = settings.Rates.Count > 0 ? [.. settings.Rates] : await CalibrateAsync(cancellationToken).ConfigureAwait(false);
+            Event($"open-loop rates: {string.Join(", ", Run.Rates.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))} req/s");
+            folder.Save(Run);
+            for (int round = 1; round <= settings.Rounds; round++)
+                foreach (string contender in Shuffle(settings.Contenders, round))
+                    await SessionAsync(contender, round, withRates: true, cancellationToken).ConfigureAwait(false);
+            var failed = Run.Sessions.Where(s => s.Status != "ok").ToList();
+            Run.Status = failed.Count == 0 ? "complete" : "partial";
+            Run.Reason = failed.Count == 0 ? null : string.Join("; ", failed.Select(s => $"{s.Contender} round {s.Round}: {s.Reason}"));
+        }
+        catch (OperationCanceledException)
+        {
+            Run.Status = "partial";
+            Run.Reason = "stopped by the user (Ctrl-C) before the run finished";
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException or SessionFailedException)
+        {
+            Run.Status = Run.Sessions.Count > 0 ? "partial" : "failed";
+            Run.Reason = e.Message;
+        }
+        finally
+        {
+            Run.FinishedUtc = DateTimeOffset.UtcNow;
+            SaveSerialCounts();
+            folder.Save(Run);
+            Event($"run {Run.Status}{(Run.Reason is null ? "" : ": " + Run.Reason)}");
+        }
+        _current = null;
+        await Task.WhenAny(pump, Task.Delay(100, CancellationToken.None)).ConfigureAwait(false);
+        return Run;
+    }
+
+    private async Task<List<double>> CalibrateAsync(CancellationToken cancellationToken)
+    {
+        foreach (string contender in Shuffle(settings.Contenders, 0))
+            await SessionAsync(contender, 0, withRates: false, cancellationToken).ConfigureAwait(false);
+        var maxima = Run.Sessions.Where(s => s.Round == 0 && s.Status == "ok")
+            .SelectMany(s => s.Phases.Where(p => p.Name == "max")).Select(p => p.Load.RequestsPerSecond).Where(r => r > 0).ToList();
+        if (maxima.Count == 0) throw new SessionFailedException("calibration found no contender's maximum throughput: nothing to measure against");
+        double slowest = maxima.Min();
+        return [.. settings.RateFractions.Select(f => Math.Max(1, Math.Round(slowest * f)))];
+    }
+
+    private string[] Shuffle(IReadOnlyList<string> contenders, int round)
+    {
+        var order = contenders.ToArray();
+        new Random(HashCode.Combine(settings.Seed, round)).Shuffle(order);
+        return order;
+    }
+
+    private async Task PumpSerialAsync(CancellationToken cancellationToken)
+    {
+        await foreach (string line in board.SerialLines.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            folder.AppendSerial(line);
+            if (_reader.Read(line) is { } record) _current?.Accept(record);
+        }
+    }
+
+    private void SaveSerialCounts() =>
+        Run.Serial = new SerialCounts(_reader.ValidLines, _reader.CorruptLines, _reader.NoiseLines, _reader.UnknownRecords);
+
+    private void Event(string text)
+    {
+        folder.AppendEvent(text);
+        progress?.Report(text);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Threading.Channels;
+
+namespace DeviceBench.Host.Boards;
+
+/// <summary>
+/// Where contenders run: this machine, a real board over SSH, an emulated one. A board deploys the artifacts of its
+/// architecture, starts a contender's command line, carries the board's report lines back, and says which limits
+/// (CPU set, memory cap) it could really apply.
+/// </summary>
+public interface IBoard : IAsyncDisposable
+{
+    /// <summary><c>local</c>, <c>ssh://pi@raspberrypi</c>, <c>qemu:pi4</c>.</summary>
+    string Name { get; }
+
+    /// <summary><c>x64</c> or <c>arm64</c>: which artifacts folder it runs.</summary>
+    string Architecture { get; }
+
+    BoardProfile Profile { get; }
+
+    /// <summary>What the board could and could not apply (cgroup version, caps, pinning), in plain words for the report.</summary>
+    IReadOnlyList<string> Notes { get; }
+
+    /// <summary>Report lines as the board sends them, noise included; completes when the line is gone for good.</summary>
+    ChannelReader<string> SerialLines { get; }
+
+    /// <summary>Copies the artifacts of <see cref="Architecture"/> where the board runs them.</summary>
+    Task DeployAsync(string artifactsDirectory, CancellationToken cancellationToken);
+
+    /// <summary>Starts one contender. Placeholders in the command: <c>{dir}</c> the deployed artifacts, <c>{serial}</c> the board's report device.</summary>
+    Task<IRunningContender> StartAsync(ContenderLaunch launch, CancellationToken cancellationToken);
+
+    /// <summary>How the host reaches a server listening on <paramref name="port"/> on the board.</summary>
+    Uri ServerUri(int port);
+
+    /// <summary>The board's CPU temperature in m°C now, or null without a sensor (used to cool down between contenders).</summary>
+    Task<long?> ReadTemperatureAsync(CancellationToken cancellationToken);
+}
