@@ -23,8 +23,13 @@ CARGO=/usr/bin/cargo RUSTC=/usr/bin/rustc GO=/usr/bin/go
 for tool in "$CARGO" "$RUSTC" "$GO"; do
   [ -x "$tool" ] || die "$tool not found: run scripts/setup.sh"
 done
-[ -d /usr/share/cargo/registry/hyper-0.14.19 ] && [ -d /usr/share/cargo/registry/tokio-1.24.2 ] ||
-  die "Debian's hyper/tokio crates are missing from /usr/share/cargo/registry: run scripts/setup.sh"
+rust_dir=$root/firmware/rust-hyper
+lock_version() { awk -v n="$1" '$0 == "name = \"" n "\"" { getline; gsub(/[^0-9.]/, ""); print; exit }' "$rust_dir/Cargo.lock"; }
+for crate in hyper tokio; do
+  [ -d "/usr/share/cargo/registry/$crate-$(lock_version $crate)" ] ||
+    die "Cargo.lock wants $crate $(lock_version $crate), not in /usr/share/cargo/registry: run scripts/setup.sh" \
+        "(or, if Debian updated librust-$crate-dev, refresh the lock: cd $rust_dir && /usr/bin/cargo update --offline)"
+done
 host_target=$("$RUSTC" -vV | sed -n 's/^host: //p')
 if [ "$rust_target" != "$host_target" ]; then
   [ -d "/usr/lib/rustlib/$rust_target/lib" ] || die "no Rust std for $rust_target: run scripts/setup.sh"
@@ -34,26 +39,26 @@ fi
 
 # --- rust-hyper -----------------------------------------------------------------------------------
 echo "build-contenders: rust-hyper for $arch ($rust_target)"
-rust_dir=$root/firmware/rust-hyper
 # A private CARGO_HOME keeps a user's ~/.cargo config (mirrors, wrappers, flags) out of the build.
 (cd "$rust_dir" && env -u RUSTFLAGS -u CARGO_ENCODED_RUSTFLAGS -u CARGO_BUILD_TARGET \
   CARGO_HOME="$root/artifacts/cargo-home" RUSTC="$RUSTC" \
   "$CARGO" build --release --frozen --target "$rust_target" --target-dir "$rust_dir/target")
 install -m 755 "$rust_dir/target/$rust_target/release/rust-hyper" "$outdir/rust-hyper"
-lock_version() { awk -v n="$1" '$0 == "name = \"" n "\"" { getline; gsub(/[^0-9.]/, ""); print; exit }' "$rust_dir/Cargo.lock"; }
 rust_toolchain="$("$RUSTC" --version | cut -d' ' -f1-2) hyper $(lock_version hyper) tokio $(lock_version tokio)"
 
 # --- go-nethttp -----------------------------------------------------------------------------------
 echo "build-contenders: go-nethttp for $arch (GOARCH=$goarch)"
 # Static (CGO off) so the binary runs on any board libc; -s -w drops symbols as the others do.
+# -buildvcs=false: the git state would change the sha256 on every commit, and go fails outright
+# where git refuses the checkout (safe.directory) or .git is absent.
 (cd "$root/firmware/go-nethttp" && env GOOS=linux GOARCH="$goarch" CGO_ENABLED=0 \
   GOTOOLCHAIN=local GOPROXY=off GOFLAGS= GOWORK=off \
-  "$GO" build -trimpath -ldflags='-s -w' -o "$outdir/go-nethttp" .)
+  "$GO" build -trimpath -buildvcs=false -ldflags='-s -w' -o "$outdir/go-nethttp" .)
 go_toolchain=$("$GO" env GOVERSION)
 
 # --- manifest: replace our own lines, keep everyone else's -----------------------------------------
 manifest=$outdir/manifest.tsv
-header=$'name\tarch\ttoolchain\tsize\tsha256\tfile'
+header=$'name\tarch\ttoolchain\tsize_bytes\tsha256\tfile'  # same as scripts/manifest.sh
 entry() { # name toolchain
   local file=$outdir/$1
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$arch" "$2" "$(stat -c %s "$file")" \

@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strconv"
 	"syscall"
+	"time"
 )
 
 var (
@@ -20,31 +21,38 @@ var (
 	json  = []byte(`{"message":"Hello, World!"}`)
 )
 
-// static answers GET/HEAD with body. Content-Type and Content-Length are set up front so
-// net/http neither sniffs the type nor falls back to chunked encoding.
-func static(contentType string, body []byte) http.HandlerFunc {
-	length := strconv.Itoa(len(body))
-	return func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			h.Set("Allow", "GET, HEAD")
-			h.Set("Content-Length", "0")
-			w.WriteHeader(http.StatusMethodNotAllowed)
-			return
-		}
+// A switch rather than ServeMux: the mux answers unclean paths with a 301 instead of a 404.
+func route(path string) (contentType string, body []byte) {
+	switch path {
+	case "/":
+		return "text/plain", hello
+	case "/json":
+		return "application/json", json
+	}
+	return "", nil
+}
+
+func handle(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	contentType, body := route(r.URL.Path)
+	switch {
+	case body == nil:
+		// Not http.NotFound: it sends a text body and X-Content-Type-Options.
+		h.Set("Content-Length", "0")
+		w.WriteHeader(http.StatusNotFound)
+	case r.Method != http.MethodGet && r.Method != http.MethodHead:
+		h.Set("Allow", "GET, HEAD")
+		h.Set("Content-Length", "0")
+		w.WriteHeader(http.StatusMethodNotAllowed)
+	default:
+		// Both set up front so net/http neither sniffs the type nor falls back to chunking.
 		h.Set("Content-Type", contentType)
-		h.Set("Content-Length", length)
+		h.Set("Content-Length", strconv.Itoa(len(body)))
 		w.WriteHeader(http.StatusOK)
 		if r.Method == http.MethodGet {
 			w.Write(body)
 		}
 	}
-}
-
-// notFound is used instead of http.NotFound, which sends a text body and X-Content-Type-Options.
-func notFound(w http.ResponseWriter, _ *http.Request) {
-	w.Header().Set("Content-Length", "0")
-	w.WriteHeader(http.StatusNotFound)
 }
 
 func main() {
@@ -57,20 +65,6 @@ func main() {
 	}
 	runtime.GOMAXPROCS(*threads)
 
-	hi, js := static("text/plain", hello), static("application/json", json)
-	// A switch rather than ServeMux: the mux would redirect unclean paths with 301 instead of 404.
-	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch r.URL.Path {
-		case "/":
-			hi(w, r)
-		case "/json":
-			js(w, r)
-		default:
-			notFound(w, r)
-		}
-	})
-	srv := &http.Server{Handler: handler}
-
 	ln, err := net.Listen("tcp4", fmt.Sprintf("0.0.0.0:%d", *port))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "go-nethttp:", err)
@@ -81,12 +75,20 @@ func main() {
 	defer stop()
 	fmt.Printf("listening on %s\n", ln.Addr()) // os.Stdout is unbuffered
 
+	srv := &http.Server{Handler: http.HandlerFunc(handle)}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case err = <-errc:
 	case <-ctx.Done():
-		err = srv.Shutdown(context.Background())
+		// Shutdown waits for busy connections and for never-used ones to age 5 s; bound it so
+		// a harness's SIGTERM ends the process promptly, as rust-hyper does.
+		grace, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		if err = srv.Shutdown(grace); errors.Is(err, context.DeadlineExceeded) {
+			fmt.Fprintln(os.Stderr, "go-nethttp: connections still open after 2s, exiting")
+			err = srv.Close()
+		}
 	}
 	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		fmt.Fprintln(os.Stderr, "go-nethttp:", err)
