@@ -30,6 +30,9 @@ public sealed class LocalBoard : IBoard
 
     public ChannelReader<string> SerialLines => _pty.Lines;
 
+    /// <summary>The pseudo-terminal the contenders report on (what <c>{serial}</c> becomes).</summary>
+    public string SerialDevice => _pty.DevicePath;
+
     public Task DeployAsync(string artifactsDirectory, CancellationToken cancellationToken)
     {
         _artifacts = Path.GetFullPath(Path.Combine(artifactsDirectory, Architecture));

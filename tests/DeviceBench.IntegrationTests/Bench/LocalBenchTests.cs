@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using DeviceBench.Host.Bench;
+using DeviceBench.Host.Boards;
+using DeviceBench.Host.Boards.Local;
+using DeviceBench.IntegrationTests.Infrastructure;
+using DeviceBench.Protocol;
+
+namespace DeviceBench.IntegrationTests.Bench;
+
+/// <summary>The whole comparison on the local board with the real published contenders, phases shortened to seconds.</summary>
+[Collection(nameof(SerialBenchRuns))]
+public class LocalBenchTests
+{
+    private static BenchSettings Short(params string[] contenders) => new()
+    {
+        Contenders = contenders.Length > 0 ? contenders : ContenderCatalog.Names,
+        Rounds = 1, Connections = 16, Settle = TimeSpan.FromMilliseconds(300), Warmup = TimeSpan.FromMilliseconds(300),
+        MaxDuration = TimeSpan.FromSeconds(1), RateDuration = TimeSpan.FromSeconds(2), Cooldown = TimeSpan.Zero,
+        Rates = [500], ReportInterval = TimeSpan.FromMilliseconds(250), Seed = 7,
+    };
+
+    private static async Task<(RunRecord Run, string Folder)> RunAsync(BenchSettings settings, Func<BenchRunner, LocalBoard, IBenchProgress>? progress = null)
+    {
+        string results = Directory.CreateTempSubdirectory("devicebench-results").FullName;
+        await using var board = new LocalBoard(BoardProfile.SplitLocal());
+        using var folder = RunFolder.Create(results, board.Name, DateTimeOffset.UtcNow);
+        BenchRunner? runner = null;
+        var relay = new RelayProgress(m => { if (runner is not null && progress is not null) progress(runner, board).Report(m); });
+        runner = new BenchRunner(board, settings, folder, relay);
+        var run = await runner.RunAsync(Path.Combine(Artifacts.RepositoryRoot, "artifacts"), CancellationToken.None);
+        return (run, folder.Directory);
+    }
+
+    [Fact]
+    public async Task Bench_measures_all_four_contenders_and_records_everything()
+    {
+        var (run, folder) = await RunAsync(Short());
+
+        Assert.True(run.Status == "complete", run.Reason);
+        Assert.Equal(ContenderCatalog.Names.Order(), run.Sessions.Select(s => s.Contender).Order());
+        foreach (var session in run.Sessions)
+        {
+            Assert.Equal("ok", session.Status);
+            Assert.InRange(session.Ready!.Memory.RssBytes, 512 << 10, 200 << 20);
+            Assert.NotNull(session.SettledBaseline);
+            Assert.Equal(["max", "rate-500"], session.Phases.Select(p => p.Name));
+            var max = session.Phases[0].Load;
+            Assert.True(max.RequestsPerSecond > 500, $"{session.Contender} max {max.RequestsPerSecond}");
+            Assert.Equal(0, max.Errors.Total);
+            var open = session.Phases[1].Load;
+            Assert.InRange(open.RequestsPerSecond, 450, 550);
+            Assert.NotNull(open.UncorrectedLatency);
+            Assert.True(File.Exists(Path.Combine(folder, session.Phases[1].HlogFile!)));
+            var seqs = session.Stats.Select(s => s.Stat.Seq).ToList();
+            Assert.True(seqs.Count >= 3, $"{session.Contender}: {seqs.Count} STATs");
+            Assert.Equal(seqs.Order(), seqs);
+            Assert.Equal("signal", session.End?.Reason);
+            bool selfReported = session.Contender.StartsWith("csharp-", StringComparison.Ordinal);
+            Assert.Equal(selfReported, session.Stats.Any(s => s.Stat.Requests is not null));
+            if (selfReported) Assert.Contains(session.Stats, s => s.Phase == "max" && s.Stat.Latency is not null);
+        }
+        Assert.Equal(0, run.Serial.CorruptLines);
+        var saved = RunFolder.Load(folder);
+        Assert.Equal(("complete", 4), (saved.Status, saved.Sessions.Count));
+        Assert.Contains(File.ReadLines(Path.Combine(folder, "serial.log")), l => l.StartsWith("#DB1 READY", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_contender_killed_mid_phase_leaves_a_readable_partial_run()
+    {
+        bool killed = false;
+        var (run, folder) = await RunAsync(Short("go-nethttp") with { MaxDuration = TimeSpan.FromSeconds(3) }, (runner, _) => new RelayProgress(m =>
+        {
+            if (killed || !m.Contains("READY", StringComparison.Ordinal)) return;
+            killed = true;
+            int watcher = (int)runner.Run.Sessions[^1].Ready!.Pid;
+            Task.Delay(1200).ContinueWith(_ => Process.GetProcessById(watcher).Kill(), TaskScheduler.Default);
+        }));
+        var session = Assert.Single(run.Sessions, s => s.Round == 1);
+        Assert.Equal("failed", session.Status);
+        Assert.Contains("exited during max", session.Reason, StringComparison.Ordinal);
+        Assert.Equal("partial", run.Status);
+        var saved = RunFolder.Load(folder);
+        Assert.Equal("partial", saved.Status);
+        Assert.Contains("go-nethttp round 1", saved.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_boot_record_mid_run_is_recorded_as_a_board_reset()
+    {
+        bool sent = false;
+        var (run, _) = await RunAsync(Short("csharp-minimal") with { MaxDuration = TimeSpan.FromSeconds(2) }, (_, board) => new RelayProgress(m =>
+        {
+            if (sent || !m.Contains("READY", StringComparison.Ordinal)) return;
+            sent = true;
+            // What a reset looks like on the wire: the board starts over and says BOOT while the bench is mid-phase.
+            using var device = new FileStream(board.SerialDevice, FileMode.Open, FileAccess.Write);
+            device.Write(System.Text.Encoding.ASCII.GetBytes(new BootRecord("0.1.0", "serve", "minimal", 1, "x64", 2, 1 << 30).ToLine() + "\n"));
+        }));
+        var session = run.Sessions.Single();
+        Assert.Equal("failed", session.Status);
+        Assert.Contains("board reset", session.Reason, StringComparison.Ordinal);
+        Assert.Contains(session.Events, e => e.Contains("BOOT", StringComparison.Ordinal));
+        Assert.Equal("partial", run.Status);
+    }
+
+    private sealed class RelayProgress(Action<string> report) : IBenchProgress
+    {
+        public void Report(string message) => report(message);
+    }
+}
+
+/// <summary>Bench runs pin CPUs and load the machine: they run one at a time.</summary>
+[CollectionDefinition(nameof(SerialBenchRuns), DisableParallelization = true)]
+public sealed class SerialBenchRuns;
