@@ -6,10 +6,14 @@ namespace DeviceBench.IntegrationTests.Infrastructure;
 public sealed class PtyPair : IDisposable
 {
     private readonly Process _socat;
-    private readonly string _dir = Directory.CreateTempSubdirectory("devicebench-pty").FullName;
+    private readonly string _dir;
+    private readonly bool _ownsDirectory;
 
-    public PtyPair()
+    /// <param name="directory">Where the two links go; reuse one to make the "same" port come back after a disconnect.</param>
+    public PtyPair(string? directory = null)
     {
+        _ownsDirectory = directory is null;
+        _dir = directory ?? Directory.CreateTempSubdirectory("devicebench-pty").FullName;
         BoardEnd = Path.Combine(_dir, "board");
         HostEnd = Path.Combine(_dir, "host");
         _socat = Process.Start(new ProcessStartInfo("socat",
@@ -26,11 +30,18 @@ public sealed class PtyPair : IDisposable
     public string BoardEnd { get; }
     public string HostEnd { get; }
 
+    /// <summary>Writes lines into the board end, as firmware on a UART would.</summary>
+    public void WriteFromBoard(params string[] lines)
+    {
+        using var device = new FileStream(BoardEnd, FileMode.Open, FileAccess.Write);
+        device.Write(System.Text.Encoding.ASCII.GetBytes(string.Concat(lines.Select(l => l + "\n"))));
+    }
+
     public void Dispose()
     {
         if (!_socat.HasExited) _socat.Kill();
         _socat.WaitForExit();
         _socat.Dispose();
-        Directory.Delete(_dir, recursive: true);
+        if (_ownsDirectory) Directory.Delete(_dir, recursive: true);
     }
 }
