@@ -57,20 +57,6 @@ echo "build-contenders: go-nethttp for $arch (GOARCH=$goarch)"
 go_toolchain=$("$GO" env GOVERSION)
 
 # --- manifest: replace our own lines, keep everyone else's -----------------------------------------
-manifest=$outdir/manifest.tsv
-header=$'name\tarch\ttoolchain\tsize_bytes\tsha256\tfile'  # same as scripts/manifest.sh
-entry() { # name toolchain
-  local file=$outdir/$1
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$arch" "$2" "$(stat -c %s "$file")" \
-    "$(sha256sum "$file" | cut -d' ' -f1)" "$1"
-}
-tmp=$(mktemp "$manifest.XXXXXX")
-{
-  echo "$header"
-  [ -f "$manifest" ] && awk -F'\t' 'NR > 1 && $1 != "rust-hyper" && $1 != "go-nethttp"' "$manifest"
-  entry rust-hyper "$rust_toolchain"
-  entry go-nethttp "$go_toolchain"
-} > "$tmp"
-chmod 644 "$tmp"
-mv "$tmp" "$manifest"
-echo "build-contenders: wrote $outdir/{rust-hyper,go-nethttp} and $manifest"
+"$root/scripts/manifest.sh" "$outdir" rust-hyper "$arch" "$rust_toolchain" "$outdir/rust-hyper"
+"$root/scripts/manifest.sh" "$outdir" go-nethttp "$arch" "$go_toolchain" "$outdir/go-nethttp"
+echo "build-contenders: wrote $outdir/{rust-hyper,go-nethttp} and $outdir/manifest.tsv"

@@ -17,6 +17,10 @@ packages=(
   libc6:arm64
   # running and measuring: arm64 user-mode emulation, pty pairs, the reference load generator
   qemu-user socat wrk file procps util-linux
+  # the emulated arm64 board (kernel, busybox, libgpiod come from Debian's arm64 archive at run time)
+  qemu-system-arm cpio
+  # the SSH board's tests run a real OpenSSH server on loopback; the HTML report is checked in headless Chromium
+  openssh-server openssh-client chromium
 )
 missing=()
 for p in "${packages[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
