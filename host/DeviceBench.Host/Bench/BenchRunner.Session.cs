@@ -6,7 +6,6 @@ namespace DeviceBench.Host.Bench;
 
 public sealed partial class BenchRunner
 {
-    private const int BasePort = 18_000;
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
     private async Task SessionAsync(string contender, int round, bool withRates, CancellationToken cancellationToken)
@@ -15,7 +14,7 @@ public sealed partial class BenchRunner
         var recorder = new SessionRecorder(session);
         Run.Sessions.Add(session);
         _current = recorder;
-        int port = BasePort + _sessionIndex++ % 1000;
+        int port = board.PickPort(_sessionIndex++);
         Event($"{contender} round {round}: start on port {port}");
         IRunningContender? running = null;
         try

@@ -29,6 +29,9 @@ public interface IBoard : IAsyncDisposable
     /// <summary>Starts one contender. Placeholders in the command: <c>{dir}</c> the deployed artifacts, <c>{serial}</c> the board's report device.</summary>
     Task<IRunningContender> StartAsync(ContenderLaunch launch, CancellationToken cancellationToken);
 
+    /// <summary>The port the <paramref name="session"/>-th contender listens on (boards that forward a fixed range keep the default).</summary>
+    int PickPort(int session) => 18_000 + session % 1000;
+
     /// <summary>How the host reaches a server listening on <paramref name="port"/> on the board.</summary>
     Uri ServerUri(int port);
 

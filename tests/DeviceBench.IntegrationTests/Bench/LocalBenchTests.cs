@@ -71,7 +71,7 @@ public class LocalBenchTests
         bool killed = false;
         var (run, folder) = await RunAsync(Short("go-nethttp") with { MaxDuration = TimeSpan.FromSeconds(3) }, (runner, _) => new RelayProgress(m =>
         {
-            if (killed || !m.Contains("READY", StringComparison.Ordinal)) return;
+            if (killed || !m.Contains(": READY,", StringComparison.Ordinal)) return;
             killed = true;
             int watcher = (int)runner.Run.Sessions[^1].Ready!.Pid;
             Task.Delay(1200).ContinueWith(_ => Process.GetProcessById(watcher).Kill(), TaskScheduler.Default);
@@ -91,7 +91,7 @@ public class LocalBenchTests
         bool sent = false;
         var (run, _) = await RunAsync(Short("csharp-minimal") with { MaxDuration = TimeSpan.FromSeconds(2) }, (_, board) => new RelayProgress(m =>
         {
-            if (sent || !m.Contains("READY", StringComparison.Ordinal)) return;
+            if (sent || !m.Contains(": READY,", StringComparison.Ordinal)) return;
             sent = true;
             // What a reset looks like on the wire: the board starts over and says BOOT while the bench is mid-phase.
             using var device = new FileStream(board.SerialDevice, FileMode.Open, FileAccess.Write);

@@ -71,6 +71,9 @@ public sealed partial class ServerProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Sends a signal (2 = SIGINT, as Ctrl-C; 15 = SIGTERM).</summary>
+    public void Signal(int signal) => _ = Kill(_process.Id, signal);
+
     public int Stop(TimeSpan grace)
     {
         if (!_process.HasExited)

@@ -48,6 +48,14 @@ public sealed class LocalBoard : IBoard
         return Task.FromResult<IRunningContender>(LocalContender.Start(_limits.WrapCommand(command, Profile.ContenderCpus)));
     }
 
+    /// <summary>A port free on this machine now: a fixed range could be taken by anything else running here.</summary>
+    public int PickPort(int session)
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
     public Uri ServerUri(int port) => new($"http://127.0.0.1:{port}/");
 
     public async Task<long?> ReadTemperatureAsync(CancellationToken cancellationToken)
