@@ -1,0 +1,61 @@
+using System.Runtime.InteropServices;
+
+namespace DeviceBench.Firmware.Engines.Minimal.Linux;
+
+/// <summary>
+/// The system calls the minimal engine's event loops make directly. Blittable signatures only, so a call is a plain
+/// native call with no marshalling stub and no allocation (Native AOT resolves them like any <c>libc</c> import).
+/// </summary>
+internal static unsafe partial class Libc
+{
+    private const string Library = "libc";
+
+    // Flag and option values are the asm-generic ones, identical on x86-64 and arm64.
+    public const int SockNonBlock = 0x800;
+    public const int SockCloExec = 0x80000;
+    public const int MsgNoSignal = 0x4000;
+    public const int ShutWrite = 1;
+    public const int IpProtoTcp = 6;
+    public const int TcpNoDelay = 1;
+    public const int EfdNonBlock = 0x800;
+    public const int EfdCloExec = 0x80000;
+
+    public const int EIntr = 4;
+    public const int EAgain = 11;
+    public const int ENFile = 23;
+    public const int EMFile = 24;
+    public const int ENoBufs = 105;
+    public const int ENoMem = 12;
+
+    [LibraryImport(Library, EntryPoint = "recv", SetLastError = true)]
+    public static partial nint Receive(int fd, byte* buffer, nint length, int flags);
+
+    [LibraryImport(Library, EntryPoint = "send", SetLastError = true)]
+    public static partial nint Send(int fd, byte* buffer, nint length, int flags);
+
+    [LibraryImport(Library, EntryPoint = "accept4", SetLastError = true)]
+    public static partial int Accept(int fd, void* address, void* addressLength, int flags);
+
+    [LibraryImport(Library, EntryPoint = "shutdown", SetLastError = true)]
+    public static partial int Shutdown(int fd, int how);
+
+    [LibraryImport(Library, EntryPoint = "close", SetLastError = true)]
+    public static partial int Close(int fd);
+
+    [LibraryImport(Library, EntryPoint = "setsockopt", SetLastError = true)]
+    public static partial int SetSocketOption(int fd, int level, int name, void* value, uint valueLength);
+
+    [LibraryImport(Library, EntryPoint = "eventfd", SetLastError = true)]
+    public static partial int EventFd(uint initialValue, int flags);
+
+    [LibraryImport(Library, EntryPoint = "read", SetLastError = true)]
+    public static partial nint Read(int fd, void* buffer, nint length);
+
+    [LibraryImport(Library, EntryPoint = "write", SetLastError = true)]
+    public static partial nint Write(int fd, void* buffer, nint length);
+
+    public static int LastError => Marshal.GetLastPInvokeError();
+
+    /// <summary>EAGAIN/EINTR: nothing to do now, try again on the next readiness event.</summary>
+    public static bool WouldBlock(int errno) => errno is EAgain or EIntr;
+}

@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# The minimal engine against its contenders, side by side in one run, on this machine's loopback:
+# csharp-minimal and csharp-kestrel (devicebench-fw serve), go-nethttp and rust-hyper (artifacts/x64, when built).
+# Each server runs on CPU 0 with one worker thread; wrk runs on CPU 1. Per contender it measures:
+#   baseline RSS   VmRSS once listening, before any request
+#   req/s          wrk -t1 -c64 for DURATION seconds after a short warm-up; the best of ROUNDS runs taken in turn
+#                  across contenders (on a shared machine interference only ever lowers a server's figure)
+#   req/cpu-s      the same runs' requests per second of the server's own CPU time (utime+stime): equal to req/s
+#                  for a saturated server on a quiet machine, and far less moved than req/s by other processes
+#   RSS after run  VmRSS right after that run
+#   RSS @256c      VmRSS after LOAD256_SECONDS at 256 connections, and its ratio to the baseline
+#   B/idle conn    RSS growth / IDLE_CONNECTIONS keep-alive connections that each made one request and then idle
+# and prints a table with throughput and baseline ratios against Go and Rust.
+#   usage: scripts/bench-minimal.sh   env: DURATION=10 ROUNDS=3 LOAD256_SECONDS=30 IDLE_CONNECTIONS=10000 WARMUP=2
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+duration=${DURATION:-10}
+load256_seconds=${LOAD256_SECONDS:-30}
+idle_connections=${IDLE_CONNECTIONS:-10000}
+warmup=${WARMUP:-2}
+rounds=${ROUNDS:-3}
+server_cpu=0 client_cpu=1
+# As root, servers and wrk run at raised priority: other work on a shared machine then disturbs every contender less.
+prio=(); [ "$(id -u)" -eq 0 ] && prio=(nice -n -10)
+die() { echo "bench-minimal: $*" >&2; exit 1; }
+for tool in wrk taskset python3 ss; do command -v "$tool" >/dev/null || die "$tool not found: run scripts/setup.sh"; done
+[ "$(nproc)" -ge 2 ] || die "needs two CPUs: one for the server, one for wrk"
+# 10,000 connections need 10,000 descriptors on both ends; the servers inherit this limit.
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+[ "$(ulimit -n)" -gt $((idle_connections + 100)) ] || die "open-file limit $(ulimit -n) is below $idle_connections connections"
+
+# --- the firmware binary: the built artifact when it is newer than every source, else a fresh publish -----------
+fw=$root/artifacts/x64/fw/devicebench-fw
+newer_source() { find "$root/firmware/DeviceBench.Firmware" "$root/firmware/DeviceBench.Protocol" \
+  \( -name bin -o -name obj \) -prune -o -type f -newer "$1" -print -quit; }
+if [ ! -x "$fw" ] || [ -n "$(newer_source "$fw")" ]; then
+  # A private output folder: artifacts/x64/fw may be running in someone's test right now.
+  fw_dir=$root/artifacts/bench-minimal/fw
+  echo "bench-minimal: publishing devicebench-fw (Native AOT) to ${fw_dir#$root/}"
+  dotnet publish "$root/firmware/DeviceBench.Firmware" -c Release -r linux-x64 -o "$fw_dir" --nologo -v quiet -p:DebugSymbols=false >&2
+  fw=$fw_dir/devicebench-fw
+fi
+
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Opens N connections to 127.0.0.1:PORT, makes one request on each, says "ready" and holds them until stdin closes.
+cat > "$work/idle.py" <<'EOF'
+import socket, sys
+port, count = int(sys.argv[1]), int(sys.argv[2])
+request = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+held = []
+for _ in range(count):
+    s = socket.create_connection(("127.0.0.1", port))
+    s.sendall(request)
+    data = b""
+    while b"Hello, World!" not in data:
+        chunk = s.recv(4096)
+        if not chunk:
+            sys.exit("server closed an idle connection after %d" % len(held))
+        data += chunk
+    held.append(s)
+print("ready", flush=True)
+sys.stdin.read()
+EOF
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+rss_bytes() { awk '/^VmRSS:/ { print $2 * 1024 }' "/proc/$1/status"; }
+listening() { [ -n "$(ss -ltnH "sport = :$1")" ]; }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+clock_ticks=$(getconf CLK_TCK)
+wrk_rps() { # connections seconds port -> req/s; leaves requests per server CPU-second in $work/cpu_rps
+  local ticks; ticks=$(cpu_ticks "$server_pid")
+  "${prio[@]}" taskset -c "$client_cpu" wrk -t1 -c"$1" -d"$2"s "http://127.0.0.1:$3/" > "$work/wrk.txt"
+  if grep -qE "Non-2xx|Socket errors" "$work/wrk.txt"; then grep -E "Non-2xx|Socket errors" "$work/wrk.txt" | sed 's/^/    /' >&2; fi
+  awk -v t=$(( $(cpu_ticks "$server_pid") - ticks )) -v hz="$clock_ticks" \
+    '/ requests in / { if (t > 0) printf "%d", $1 / (t / hz); else print 0 }' "$work/wrk.txt" > "$work/cpu_rps"
+  awk '/^Requests\/sec:/ { printf "%d", $2 }' "$work/wrk.txt"
+}
+
+declare -A rps cpu_rps base after256 after_run idle_b command
+names=()
+port=""
+start() { # name command...
+  local name=$1; shift
+  port=$(free_port)
+  "${prio[@]}" taskset -c "$server_cpu" "$@" --port "$port" --threads 1 > "$work/$name.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 100); do listening "$port" && break; kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+  listening "$port" || { cat "$work/$name.log" >&2; die "$name did not start listening on $port"; }
+  sleep 1 # settle: start-up threads and timers have run once
+}
+stop() { kill -TERM "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+best_rps() { # name: one warmed-up run, kept if it beats the best so far
+  [ "$warmup" -gt 0 ] && wrk_rps 64 "$warmup" "$port" > /dev/null
+  local r; r=$(wrk_rps 64 "$duration" "$port"); r=${r:-0}
+  local c; c=$(cat "$work/cpu_rps"); c=${c:-0}
+  [ "$r" -gt "${rps[$1]:-0}" ] && rps[$1]=$r
+  [ "$c" -gt "${cpu_rps[$1]:-0}" ] && cpu_rps[$1]=$c
+  return 0
+}
+measure() { # name command...
+  local name=$1; shift
+  command[$name]="$*"
+  start "$name" "$@"
+  base[$name]=$(rss_bytes "$server_pid")
+  best_rps "$name"
+  after_run[$name]=$(rss_bytes "$server_pid")
+  wrk_rps 256 "$load256_seconds" "$port" > /dev/null
+  after256[$name]=$(rss_bytes "$server_pid")
+  sleep 1
+  local before; before=$(rss_bytes "$server_pid")
+  coproc IDLE { python3 "$work/idle.py" "$port" "$idle_connections"; }
+  local line=""
+  read -r line <&"${IDLE[0]}" || true
+  if [ "$line" = ready ]; then
+    sleep 1
+    idle_b[$name]=$(( ($(rss_bytes "$server_pid") - before) / idle_connections ))
+  else
+    idle_b[$name]=-1
+  fi
+  local idle_pid=$IDLE_PID idle_in=${IDLE[1]}
+  exec {idle_in}>&- # the client closes its connections and exits
+  wait "$idle_pid" 2>/dev/null || true
+  stop
+  names+=("$name")
+  printf 'bench-minimal: %-15s round 1: %s req/s, baseline %s B, %s B per idle connection\n' \
+    "$name" "${rps[$name]}" "${base[$name]}" "${idle_b[$name]}" >&2
+}
+
+echo "bench-minimal: servers on CPU $server_cpu (1 thread), wrk -t1 on CPU $client_cpu;" \
+  "-c64 ${duration}s best of $rounds, -c256 ${load256_seconds}s, $idle_connections idle" >&2
+measure csharp-minimal "$fw" serve --engine minimal
+measure csharp-kestrel "$fw" serve --engine kestrel
+for contender in go-nethttp rust-hyper; do
+  if [ -x "$root/artifacts/x64/$contender" ]; then measure "$contender" "$root/artifacts/x64/$contender"
+  else echo "bench-minimal: skipping $contender: artifacts/x64/$contender not built (scripts/build-contenders.sh x64 artifacts/x64)" >&2; fi
+done
+
+for round in $(seq 2 "$rounds"); do
+  for name in "${names[@]}"; do
+    # shellcheck disable=SC2086 # the stored command line is words by design
+    start "$name" ${command[$name]}
+    best_rps "$name"
+    stop
+  done
+  echo "bench-minimal: after round $round, best: $(for n in "${names[@]}"; do printf '%s %s  ' "$n" "${rps[$n]}"; done)" >&2
+done
+
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1048576 }'; }
+ratio() { # numerator denominator -> "1.23x" or "-"
+  if [ -n "${2:-}" ] && [ "${2:-0}" -gt 0 ]; then awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; else echo "-"; fi
+}
+echo
+printf '%-15s %10s %10s %10s %10s %21s %12s | %8s %8s %8s %8s %8s %8s\n' contender baseline "best req/s" "req/cpu-s" \
+  "after run" "after 256c (x base)" "B/idle conn" "rps/go" "rps/rust" "cpu/go" "cpu/rust" "rss/go" "rss/rust"
+for name in "${names[@]}"; do
+  printf '%-15s %10s %10s %10s %10s %21s %12s | %8s %8s %8s %8s %8s %8s\n' "$name" "$(mb "${base[$name]}")" "${rps[$name]}" "${cpu_rps[$name]}" \
+    "$(mb "${after_run[$name]}")" "$(mb "${after256[$name]}") ($(ratio "${after256[$name]}" "${base[$name]}"))" "${idle_b[$name]}" \
+    "$(ratio "${rps[$name]}" "${rps[go-nethttp]:-}")" "$(ratio "${rps[$name]}" "${rps[rust-hyper]:-}")" \
+    "$(ratio "${cpu_rps[$name]}" "${cpu_rps[go-nethttp]:-}")" "$(ratio "${cpu_rps[$name]}" "${cpu_rps[rust-hyper]:-}")" \
+    "$(ratio "${base[$name]}" "${base[go-nethttp]:-}")" "$(ratio "${base[$name]}" "${base[rust-hyper]:-}")"
+done
