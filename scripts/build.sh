@@ -12,7 +12,12 @@ for arch in "${archs[@]}"; do
   mkdir -p "$out"
   echo "build: devicebench-fw linux-$arch (Native AOT)"
   dotnet publish "$root/firmware/DeviceBench.Firmware" -c Release -r "linux-$arch" -o "$out/fw" --nologo -v quiet -p:DebugSymbols=false
-  rm -f "$out/fw/"*.pdb "$out/fw/"*.dbg
+  echo "build: devicebench-fw linux-$arch, lean (minimal engine only)"
+  # Separate obj/bin: the lean build restores without the ASP.NET Core framework reference.
+  dotnet publish "$root/firmware/DeviceBench.Firmware" -c Release -r "linux-$arch" -o "$out/fw-minimal" --nologo -v quiet -p:DebugSymbols=false \
+    -p:KestrelSupport=false -p:BuildFlavor=lean
+  rm -f "$out/fw/"*.pdb "$out/fw/"*.dbg "$out/fw-minimal/"*.pdb "$out/fw-minimal/"*.dbg
   "$root/scripts/manifest.sh" "$out" devicebench-fw "$arch" "dotnet $(dotnet --version) NativeAOT" "$out/fw/devicebench-fw"
+  "$root/scripts/manifest.sh" "$out" devicebench-fw-minimal "$arch" "dotnet $(dotnet --version) NativeAOT, KestrelSupport=false" "$out/fw-minimal/devicebench-fw"
   bash "$root/scripts/build-contenders.sh" "$arch" "$out"
 done

@@ -44,7 +44,7 @@ public sealed class RunFolder : IDisposable
         string temporary = RunJsonPath + ".tmp";
         lock (_lock)
         {
-            File.WriteAllText(temporary, RunJsonContext.Serialize(run), Encoding.UTF8);
+            File.WriteAllText(temporary, RunJsonContext.Serialize(run), new UTF8Encoding(false));
             File.Move(temporary, RunJsonPath, overwrite: true);
         }
     }
@@ -67,7 +67,7 @@ public sealed class RunFolder : IDisposable
     }
 
     private StreamWriter Append(string file) =>
-        new(new FileStream(Path.Combine(Directory, file), FileMode.Append, FileAccess.Write, FileShare.Read), Encoding.UTF8) { AutoFlush = true, NewLine = "\n" };
+        new(new FileStream(Path.Combine(Directory, file), FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
 
     public void Dispose()
     {

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using DeviceBench.Host.Bench;
+using DeviceBench.Host.Reports;
+using Spectre.Console;
+
+namespace DeviceBench.Cli;
+
+/// <summary><c>devicebench compare A B</c>: two saved runs side by side, every figure with its ratio B/A.</summary>
+public static class CompareCommand
+{
+    public static Command Create()
+    {
+        var first = new Argument<DirectoryInfo>("a") { Description = "Run folder A (the reference)" };
+        var second = new Argument<DirectoryInfo>("b") { Description = "Run folder B (ratios are B/A)" };
+        var markdown = new Option<FileInfo?>("--markdown") { Description = "Also write the comparison as Markdown to FILE" };
+        var command = new Command("compare", "Compare two saved runs: baseline RSS, max req/s and p99 at common rates, with ratios")
+        {
+            first, second, markdown,
+        };
+        command.SetAction(parse => Run(parse.GetRequiredValue(first).FullName, parse.GetRequiredValue(second).FullName, parse.GetValue(markdown)));
+        return command;
+    }
+
+    private static int Run(string a, string b, FileInfo? markdown)
+    {
+        if (new[] { a, b }.FirstOrDefault(d => !File.Exists(Path.Combine(d, "run.json"))) is { } missing)
+        {
+            Console.Error.WriteLine($"devicebench compare: {missing} has no run.json (not a run folder?)");
+            return 2;
+        }
+        try
+        {
+            var report = CompareReport.Of(RunFolder.Load(a), RunFolder.Load(b));
+            Render(AnsiConsole.Console, report);
+            if (markdown is not null)
+            {
+                File.WriteAllText(markdown.FullName, report.ToMarkdown());
+                AnsiConsole.MarkupLine($"markdown: {Markup.Escape(markdown.FullName)}");
+            }
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            Console.Error.WriteLine($"devicebench compare: {e.Message}");
+            return 1;
+        }
+    }
+
+    public static void Render(IAnsiConsole console, CompareReport report)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(report);
+        console.MarkupLine($"A: {Markup.Escape(report.LabelA)}");
+        console.MarkupLine($"B: {Markup.Escape(report.LabelB)}");
+        var table = new Table().Border(TableBorder.Rounded).Title("medians; ratio = B/A");
+        table.AddColumn("contender");
+        string[] figures = ["baseline RSS", "max req/s", .. report.CommonRates.Select(r => $"p99 @ {FigureText.Whole(r)}/s")];
+        foreach (string figure in figures)
+            table.AddColumns(new TableColumn($"{figure} A").RightAligned(), new TableColumn("B").RightAligned(), new TableColumn("B/A").RightAligned());
+        foreach (var row in report.Rows) table.AddRow([.. CompareReport.Cells(row).Select(Markup.Escape)]);
+        console.Write(table);
+        if (report.CommonRates.Count == 0) console.MarkupLine("[yellow]no open-loop rate in common: latency not compared (fix rates with bench --rates)[/]");
+    }
+}

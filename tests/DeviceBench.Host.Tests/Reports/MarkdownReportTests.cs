@@ -1,0 +1,124 @@
+using DeviceBench.Host.Reports;
+using static DeviceBench.Host.Tests.Reports.RunBuilder;
+
+namespace DeviceBench.Host.Tests.Reports;
+
+public sealed class MarkdownReportTests
+{
+    [Fact]
+    public void A_run_with_no_sessions_still_reports_its_settings_and_says_nothing_ran()
+    {
+        var run = Run(["alpha", "beta"], 1);
+        run.Status = "failed";
+        run.Reason = "deploy failed: no such file";
+
+        var markdown = MarkdownReport.Render(run, []);
+
+        Assert.StartsWith("# DeviceBench: test-board (arm64), 2026-11-26 21:05:40 UTC\n", markdown);
+        Assert.Contains("> **Status: failed — deploy failed: no such file (finished 2026-11-26 21:06:50 UTC, after 70 s).**", markdown);
+        Assert.Contains("- cgroup v2: memory capped at 256 MB, CPUs 0", markdown);
+        Assert.Contains("| alpha | - | - | - | 0 | - | - | no |", markdown);
+        Assert.Contains("No open-loop phase was measured.", markdown);
+        Assert.Contains("No session was started.", markdown);
+        Assert.Contains("Serial line: 120 valid records, 1 corrupt lines dropped, 3 noise lines skipped, 0 unknown records.", markdown);
+    }
+
+    [Fact]
+    public void One_round_prints_plain_figures_per_contender_and_per_rate()
+    {
+        var run = Run(["alpha"], 1, 1000, 2000);
+        run.Sessions.Add(Session("alpha", 0, 9 * MiB, 5000, [], 0));
+        run.Sessions.Add(Session("alpha", 1, 10 * MiB, 12345.4, run.Rates, 2500));
+
+        var markdown = MarkdownReport.Render(run, []);
+
+        // Baseline 10 MiB at READY, peak = highest HWM of the STATs (10 + 6 × 0.5 MiB), device p99 from the STATs of the max phase.
+        Assert.Contains("| alpha | 10.0 MB | 13.0 MB | 12345 | 0 | 200 us | 45.6 °C | no |", markdown);
+        Assert.Contains("### 1000 req/s\n\n| contender | p50 | p99 | p99.9 |\n| --- | ---: | ---: | ---: |\n| alpha | 250 us | 2.5 ms | 5.0 ms |", markdown);
+        Assert.Contains("- Open-loop rates: 1000, 2000 req/s (25, 50, 75 % of the slowest contender's maximum in calibration round 0)", markdown);
+        Assert.Contains("One measured round; calibration (round 0) excluded.", markdown);
+        Assert.Contains("| alpha | 0 (calibration) | ok | 25 ms | 9.0 MB | 1 | 6 | signal, exit 0 |", markdown);
+        Assert.Contains("Every session ended ok; the board reported no reset, crash or alarm.", markdown);
+    }
+
+    [Fact]
+    public void Two_rounds_print_the_median_with_the_range()
+    {
+        var run = Run(["alpha"], 2, 1000);
+        run.Sessions.Add(Session("alpha", 1, 10 * MiB, 1000, run.Rates, 2000));
+        run.Sessions.Add(Session("alpha", 2, 12 * MiB, 3000, run.Rates, 4000));
+
+        var markdown = MarkdownReport.Render(run, []);
+
+        Assert.Contains("| alpha | 11.0 (10.0–12.0) MB | 14.0 (13.0–15.0) MB | 2000 (1000–3000) | 0 |", markdown);
+        Assert.Contains("| alpha | 300 us (200 us–400 us) | 3.0 ms (2.0 ms–4.0 ms) | 6.0 ms (4.0 ms–8.0 ms) |", markdown);
+        Assert.Contains("Medians over the measured rounds, with the min–max range where rounds differ", markdown);
+    }
+
+    [Fact]
+    public void A_failed_session_and_a_reset_are_listed_and_the_run_is_marked_partial()
+    {
+        var run = Run(["alpha", "beta"], 1, 1000);
+        run.Sessions.Add(Session("alpha", 1, 10 * MiB, 1000, run.Rates, 2000));
+        var failed = Session("beta", 1, 20 * MiB, 0, [], 0);
+        failed.Phases.Clear();
+        failed.Status = "failed";
+        failed.Reason = "READY not received within 60 s";
+        failed.Events.Add("board reset: BOOT (pid 99) received during max");
+        failed.ExitCode = 139;
+        run.Sessions.Add(failed);
+        run.Status = "partial";
+        run.Reason = "beta round 1: READY not received within 60 s";
+
+        var markdown = MarkdownReport.Render(run, []);
+
+        Assert.Contains("> **Status: partial — beta round 1: READY not received within 60 s (finished", markdown);
+        Assert.Contains("| beta (1 failed) | 20.0 MB |", markdown);
+        Assert.Contains("- beta round 1: failed — READY not received within 60 s\n- beta round 1: board reset: BOOT (pid 99) received during max\n"
+            + "- beta round 1: exited with code 139\n", markdown);
+        Assert.Contains("| beta | 1 | failed | 25 ms | 20.0 MB | 0 | 6 | signal, exit 139 |", markdown);
+    }
+
+    [Fact]
+    public void A_run_left_running_by_a_dead_host_says_its_figures_stop_there()
+    {
+        var run = Run(["alpha"], 1);
+        run.Status = "running";
+        run.FinishedUtc = null;
+
+        var markdown = MarkdownReport.Render(run, []);
+
+        Assert.Contains("> **Status: running — the run is still going, or the host stopped before it could finish; these are the figures saved until then.**", markdown);
+    }
+
+    [Fact]
+    public void Markup_in_names_and_reasons_is_escaped()
+    {
+        var run = Run(["<b>x</b>|y"], 1);
+        run.Status = "partial";
+        run.Reason = "<script>alert(1)</script> *bold*";
+
+        var markdown = MarkdownReport.Render(run, []);
+
+        Assert.DoesNotContain("<script>", markdown, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; \\*bold\\*", markdown);
+        Assert.Contains("| &lt;b&gt;x&lt;/b&gt;\\|y | - |", markdown);
+    }
+
+    [Fact]
+    public void Plots_are_linked_as_png_images_under_their_rate()
+    {
+        var run = Run(["alpha"], 1, 1000);
+        run.Sessions.Add(Session("alpha", 1, 10 * MiB, 1000, run.Rates, 2000));
+        RenderedPlot[] plots =
+        [
+            new("latency-1000", "Latency at 1000", 1000, "plots/latency-1000.png", "plots/latency-1000.svg", "<svg/>"),
+            new("rss", "RSS over time", null, "plots/rss.png", "plots/rss.svg", "<svg/>"),
+        ];
+
+        var markdown = MarkdownReport.Render(run, plots);
+
+        Assert.Contains("| alpha | 200 us | 2.0 ms | 4.0 ms |\n\n![Latency at 1000](plots/latency-1000.png)\n", markdown);
+        Assert.Contains("## Over time (first measured round)\n\n![RSS over time](plots/rss.png)\n", markdown);
+    }
+}

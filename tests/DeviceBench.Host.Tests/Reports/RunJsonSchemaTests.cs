@@ -1,0 +1,67 @@
+using System.Text.Json;
+using DeviceBench.Host.Bench;
+using DeviceBench.Host.Tests.Load;
+using DeviceBench.Protocol;
+using static DeviceBench.Host.Tests.Reports.RunBuilder;
+
+namespace DeviceBench.Host.Tests.Reports;
+
+public sealed class RunJsonSchemaTests
+{
+    [Fact]
+    public void Run_json_round_trips_and_follows_the_published_schema_field_for_field()
+    {
+        var run = Run(["alpha", "beta"], 1, 1000);
+        run.Sessions.Add(Session("alpha", 1, 10 * MiB, 5000, run.Rates, 2000));
+        var bare = Session("beta", 1, 4 * MiB, 9000, [], 900);
+        // The optional figures absent: a contender without its own latency, temperature or PSS, no END, killed.
+        bare.Stats[0] = bare.Stats[0] with { Stat = new StatRecord { Seq = 1, UptimeMillis = 1000, Memory = new MemoryFigures(1, null, 1, 1), CpuPct10 = 0, Threads = 1 } };
+        bare.End = null;
+        bare.ExitCode = null;
+        bare.Status = "failed";
+        bare.Reason = "killed";
+        bare.Alarms.Add(new AlarmRecord(3, "rss_bytes", true, 300, 200));
+        bare.Events.Add("board reset");
+        run.Sessions.Add(bare);
+        run.Status = "partial";
+        run.Reason = "beta round 1: killed";
+
+        string json = RunJsonContext.Serialize(run);
+        using var document = JsonDocument.Parse(json);
+        using var schema = JsonDocument.Parse(File.ReadAllText(SchemaPath()));
+
+        Assert.Empty(SchemaCheck.Problems(schema.RootElement, document.RootElement));
+        Assert.DoesNotContain("null", json, StringComparison.Ordinal);
+        Assert.Equal(json, RunJsonContext.Serialize(RunJsonContext.Deserialize(json)));
+        var readBack = RunJsonContext.Deserialize(json);
+        Assert.Equal(2000, readBack.Sessions[0].Phases[1].Load.Latency.P99Micros);
+        Assert.Equal(TimeSpan.FromSeconds(2), readBack.Settings.MaxDuration);
+    }
+
+    [Fact]
+    public void The_schema_requires_what_every_run_json_has_from_its_first_save()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(SchemaPath()));
+        var root = schema.RootElement;
+
+        Assert.Equal("https://json-schema.org/draft/2020-12/schema", root.GetProperty("$schema").GetString());
+        Assert.Equal(["schemaVersion", "board", "architecture", "boardNotes", "startedUtc", "status", "settings", "rates", "sessions", "serial"],
+            root.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["running", "complete", "partial", "failed"], root.GetProperty("properties").GetProperty("status").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        // A run saved before its first session (what a crash at deploy leaves) is valid too.
+        var fresh = new RunRecord { Board = "b", Architecture = "x64", StartedUtc = Started, Settings = new BenchSettings() };
+        using var document = JsonDocument.Parse(RunJsonContext.Serialize(fresh));
+        Assert.Empty(SchemaCheck.Problems(root, document.RootElement));
+    }
+
+    /// <summary>The schema as the repository publishes it, found from the test's output folder upwards.</summary>
+    private static string SchemaPath()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            string candidate = Path.Combine(directory.FullName, "host", "DeviceBench.Host", "Bench", "run.schema.json");
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException("host/DeviceBench.Host/Bench/run.schema.json not found above " + AppContext.BaseDirectory);
+    }
+}
