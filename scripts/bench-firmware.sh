@@ -3,7 +3,8 @@
 # every server pinned to core 0 with one worker, wrk -t1 on core 1, 64 connections, loopback only.
 #   - baseline RSS (after READY, before any request) and req/s for both C# engines, Go and Rust;
 #   - the report sinks' cost: serial (a real pty at a 1 s interval) on vs off;
-#   - display support's cost: baseline RSS of the default build vs a build without it.
+#   - display support's cost: baseline RSS of the default build vs a build without it;
+#   - what compiling Kestrel in costs the minimal engine: the full build vs the lean one.
 # usage: scripts/bench-firmware.sh [--seconds 10] [--rounds 3] [--no-build]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,12 +30,13 @@ declare -A cmd=(
   [rust-hyper]="$a/rust-hyper --threads 1 --port"
   [kestrel]="$fw serve --engine kestrel --threads 1 --serial none --port"
   [kestrel+serial]="$fw serve --engine kestrel --threads 1 --serial $pty_dir/board --serial-required --port"
-  [minimal]="$fw serve --engine minimal --threads 1 --serial none --port"
-  [minimal+serial]="$fw serve --engine minimal --threads 1 --serial $pty_dir/board --serial-required --port"
+  [minimal]="$a/fw-minimal/devicebench-fw serve --engine minimal --threads 1 --serial none --port"
+  [minimal+serial]="$a/fw-minimal/devicebench-fw serve --engine minimal --threads 1 --serial $pty_dir/board --serial-required --port"
+  [minimal-fullbuild]="$fw serve --engine minimal --threads 1 --serial none --port"
   [kestrel-nodisplay]="$a/fw-nodisplay/devicebench-fw serve --engine kestrel --threads 1 --serial none --port"
   [minimal-nodisplay]="$a/fw-nodisplay/devicebench-fw serve --engine minimal --threads 1 --serial none --port"
 )
-order=(go-nethttp rust-hyper kestrel kestrel+serial minimal minimal+serial kestrel-nodisplay minimal-nodisplay)
+order=(go-nethttp rust-hyper kestrel kestrel+serial minimal minimal+serial minimal-fullbuild kestrel-nodisplay minimal-nodisplay)
 declare -A base rps after
 for round in $(seq "$rounds"); do
   for name in "${order[@]}"; do
@@ -63,6 +65,7 @@ echo "kestrel baseline: $(mb "$(m "${base[kestrel]}")") MB (target <= 14 MB)"
 echo "kestrel / go throughput: $(ratio "$(m "${rps[kestrel]}")" "$go") (target >= 0.8)"
 echo "minimal / go throughput: $(ratio "$(m "${rps[minimal]}")" "$go")   minimal / rust: $(ratio "$(m "${rps[minimal]}")" "$(m "${rps[rust-hyper]}")")"
 echo "serial sink on / off throughput: kestrel $(ratio "$(m "${rps[kestrel+serial]}")" "$(m "${rps[kestrel]}")"), minimal $(ratio "$(m "${rps[minimal+serial]}")" "$(m "${rps[minimal]}")") (target >= 0.98)"
-echo "display support baseline cost: kestrel $(( $(m "${base[kestrel]}") - $(m "${base[kestrel-nodisplay]}") )) kB, minimal $(( $(m "${base[minimal]}") - $(m "${base[minimal-nodisplay]}") )) kB"
+echo "display support baseline cost (full build with vs without): kestrel $(( $(m "${base[kestrel]}") - $(m "${base[kestrel-nodisplay]}") )) kB, minimal $(( $(m "${base[minimal-fullbuild]}") - $(m "${base[minimal-nodisplay]}") )) kB"
+echo "Kestrel compiled in, minimal serving (full build vs lean): $(( $(m "${base[minimal-fullbuild]}") - $(m "${base[minimal]}") )) kB of baseline"
 if ls /dev/gpiochip* >/dev/null 2>&1; then echo "GPIO: a gpiochip exists; run with --gpio-marker on the board to measure the marker pin's cost"
 else echo "GPIO sink: no gpiochip on this machine — its cost is not measured here (the emulated board has one)"; fi

@@ -19,5 +19,9 @@ for arch in "${archs[@]}"; do
   rm -f "$out/fw/"*.pdb "$out/fw/"*.dbg "$out/fw-minimal/"*.pdb "$out/fw-minimal/"*.dbg
   "$root/scripts/manifest.sh" "$out" devicebench-fw "$arch" "dotnet $(dotnet --version) NativeAOT" "$out/fw/devicebench-fw"
   "$root/scripts/manifest.sh" "$out" devicebench-fw-minimal "$arch" "dotnet $(dotnet --version) NativeAOT, KestrelSupport=false" "$out/fw-minimal/devicebench-fw"
+  # System.IO.Ports' native shim ships beside each firmware binary; a deploy copies what the manifest lists.
+  for fw in fw fw-minimal; do
+    "$root/scripts/manifest.sh" "$out" "$fw.ports-native" "$arch" "System.IO.Ports" "$out/$fw/libSystem.IO.Ports.Native.so"
+  done
   bash "$root/scripts/build-contenders.sh" "$arch" "$out"
 done

@@ -17,8 +17,9 @@ public static class ContenderCatalog
         string[] report = ["--serial", "{serial}", "--serial-required", "--interval-ms", ((long)interval.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)];
         string[] command = name switch
         {
-            "csharp-minimal" or "csharp-kestrel" =>
-                ["{dir}/fw/devicebench-fw", "serve", "--engine", name["csharp-".Length..], "--port", p, "--threads", w, .. report],
+            // The minimal engine runs from the lean build (no Kestrel compiled in), as a board maker would ship it.
+            "csharp-minimal" => ["{dir}/fw-minimal/devicebench-fw", "serve", "--engine", "minimal", "--port", p, "--threads", w, .. report],
+            "csharp-kestrel" => ["{dir}/fw/devicebench-fw", "serve", "--engine", "kestrel", "--port", p, "--threads", w, .. report],
             "rust-hyper" or "go-nethttp" =>
                 ["{dir}/fw/devicebench-fw", "watch", "--name", name, .. report, "--", $"{{dir}}/{name}", "--port", p, "--threads", w],
             _ => throw new ArgumentException($"unknown contender '{name}' (known: {string.Join(", ", Names)})", nameof(name)),

@@ -7,7 +7,7 @@ public sealed record Contender(string Name, Func<int, (string File, string[] Arg
 {
     public static IReadOnlyList<Contender> All { get; } =
     [
-        new("csharp-minimal", port => (Artifacts.Firmware(), ["serve", "--engine", "minimal", "--port", $"{port}", "--threads", "1", "--address", "127.0.0.1"])),
+        new("csharp-minimal", port => (Artifacts.Path("x64", "fw-minimal/devicebench-fw"), ["serve", "--engine", "minimal", "--port", $"{port}", "--threads", "1", "--address", "127.0.0.1"])),
         new("csharp-kestrel", port => (Artifacts.Firmware(), ["serve", "--engine", "kestrel", "--port", $"{port}", "--threads", "1", "--address", "127.0.0.1"])),
         new("rust-hyper", port => (Artifacts.Path("x64", "rust-hyper"), ["--port", $"{port}", "--threads", "1"])),
         new("go-nethttp", port => (Artifacts.Path("x64", "go-nethttp"), ["--port", $"{port}", "--threads", "1"])),

@@ -41,6 +41,7 @@ public class Arm64Tests
 
     [Theory]
     [InlineData("fw/devicebench-fw")]
+    [InlineData("fw-minimal/devicebench-fw")]
     [InlineData("rust-hyper")]
     [InlineData("go-nethttp")]
     public void Arm64_builds_are_aarch64_elf_executables(string file)
