@@ -19,7 +19,7 @@ if [ "$build" = 1 ]; then
   bash "$root/scripts/setup.sh" >/dev/null
   bash "$root/scripts/build.sh" x64
   dotnet publish "$root/firmware/DeviceBench.Firmware" -c Release -r linux-x64 -o "$a/fw-nodisplay" --nologo -v quiet \
-    -p:DisplaySupport=false -p:DebugSymbols=false -p:IntermediateOutputPath="$root/firmware/DeviceBench.Firmware/obj/nodisplay/"
+    -p:DisplaySupport=false -p:DebugSymbols=false -p:BuildFlavor=nodisplay
 fi
 fw="$a/fw/devicebench-fw"
 pty_dir=$(mktemp -d); socat "pty,raw,echo=0,link=$pty_dir/board" "pty,raw,echo=0,link=$pty_dir/host" & BENCH_PIDS+=($!)
