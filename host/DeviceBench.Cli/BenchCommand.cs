@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using DeviceBench.Host.Bench;
 using DeviceBench.Host.Boards;
+using DeviceBench.Host.Boards.Ssh;
 using DeviceBench.Host.Reports;
 using Spectre.Console;
 
@@ -22,15 +23,20 @@ public static class BenchCommand
         var settle = new Option<string>("--settle") { Description = "Idle after READY before the settled baseline", DefaultValueFactory = _ => "2s" };
         var cooldown = new Option<string>("--cooldown") { Description = "Pause after each contender", DefaultValueFactory = _ => "3s" };
         var rates = new Option<double[]>("--rates") { Description = "Fixed open-loop rates (req/s); default: 25/50/75 % of the slowest maximum", AllowMultipleArgumentsPerToken = true };
-        var cpus = new Option<string?>("--cpus") { Description = "Contender CPU list (local board), e.g. 0 or 0-1; default: first half" };
+        var cpus = new Option<string?>("--cpus") { Description = "Contender CPU list, e.g. 0 or 0-1; default: first half (local), all of the board's (ssh)" };
         var loadCpus = new Option<string?>("--load-cpus") { Description = "Load generator CPU list (local board); default: the rest" };
         var memory = new Option<string?>("--memory") { Description = "Memory cap for each contender via cgroups, e.g. 256M" };
         var results = new Option<string>("--results") { Description = "Folder for results", DefaultValueFactory = _ => "results" };
         var artifacts = new Option<string>("--artifacts") { Description = "Built artifacts (scripts/build.sh)", DefaultValueFactory = _ => "artifacts" };
         var seed = new Option<int?>("--seed") { Description = "Seed of the contender order" };
+        var identity = new Option<string?>("--identity", "-i") { Description = "ssh:// boards: private key (default ~/.ssh/id_ed25519, then id_rsa); passphrase from DEVICEBENCH_SSH_PASSPHRASE, a password from DEVICEBENCH_SSH_PASSWORD" };
+        var knownHosts = new Option<string?>("--known-hosts") { Description = "ssh:// boards: known_hosts file the board's host key must be in (default ~/.ssh/known_hosts)" };
+        var hostKey = new Option<string?>("--host-key") { Description = "ssh:// boards: pinned host key fingerprint SHA256:... (ssh-keygen -lf), instead of known_hosts" };
+        var serial = new Option<string?>("--serial") { Description = "ssh:// boards: USB-UART adapter on this host wired to the board's /dev/serial0 (default: report lines over SSH)" };
         var command = new Command("bench", "Compare the contenders on a board: memory, throughput, tail latency")
         {
             board, rounds, contenders, connections, warmup, maxDuration, rateDuration, settle, cooldown, rates, cpus, loadCpus, memory, results, artifacts, seed,
+            identity, knownHosts, hostKey, serial,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -52,23 +58,37 @@ public static class BenchCommand
                     Seed = parse.GetValue(seed) ?? Environment.TickCount,
                 };
                 foreach (string name in settings.Contenders) _ = ContenderCatalog.Launch(name, 1, 1, TimeSpan.FromSeconds(1));
-                profile = Profile(parse.GetValue(cpus), parse.GetValue(loadCpus), parse.GetValue(memory));
+                profile = Profile(parse.GetValue(cpus), parse.GetValue(loadCpus), parse.GetValue(memory), SshTarget.IsSpec(parse.GetRequiredValue(board)));
             }
             catch (Exception e) when (e is ArgumentException or FormatException)
             {
                 await Console.Error.WriteLineAsync($"devicebench bench: {e.Message}").ConfigureAwait(false);
                 return 2;
             }
-            return await RunAsync(parse.GetRequiredValue(board), profile, settings, parse.GetRequiredValue(results), parse.GetRequiredValue(artifacts), cancellationToken)
+            // Secrets come from the environment only: command lines end up in shell history and process lists.
+            var ssh = new SshBoardOptions
+            {
+                IdentityFile = parse.GetValue(identity), KnownHostsFile = parse.GetValue(knownHosts), HostKeyFingerprint = parse.GetValue(hostKey),
+                HostSerialDevice = parse.GetValue(serial), IdentityPassphrase = Environment.GetEnvironmentVariable("DEVICEBENCH_SSH_PASSPHRASE"),
+                Password = Environment.GetEnvironmentVariable("DEVICEBENCH_SSH_PASSWORD"),
+            };
+            return await RunAsync(parse.GetRequiredValue(board), profile, ssh, settings, parse.GetRequiredValue(results), parse.GetRequiredValue(artifacts), cancellationToken)
                 .ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(string boardSpec, BoardProfile profile, BenchSettings settings, string resultsRoot, string artifacts,
+    private static async Task<int> RunAsync(string boardSpec, BoardProfile profile, SshBoardOptions ssh, BenchSettings settings, string resultsRoot, string artifacts,
         CancellationToken cancellationToken)
     {
-        await using var board = BoardFactory.Create(boardSpec, profile);
+        IBoard opened;
+        try { opened = BoardFactory.Create(boardSpec, profile, ssh); }
+        catch (Exception e) when (e is ArgumentException or IOException or NotSupportedException)
+        {
+            await Console.Error.WriteLineAsync($"devicebench bench: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+        await using var board = opened;
         if (board.Name == "local") PinSelf(profile.LoadCpus);
         using var folder = RunFolder.Create(resultsRoot, board.Name, DateTimeOffset.UtcNow);
         AnsiConsole.MarkupLine($"[bold]devicebench bench[/] on [bold]{Markup.Escape(board.Name)}[/] → {Markup.Escape(folder.Directory)}");
@@ -77,6 +97,15 @@ public static class BenchCommand
         var run = await runner.RunAsync(artifacts, cancellationToken).ConfigureAwait(false);
         SummaryTable.Render(AnsiConsole.Console, run);
         AnsiConsole.MarkupLine($"results: {Markup.Escape(folder.Directory)}");
+        // The run is already saved; a report that cannot be drawn is reported and redrawn later with `report`, never fatal.
+        try
+        {
+            AnsiConsole.MarkupLine($"report: {Markup.Escape(ReportWriter.WriteAll(folder.Directory).HtmlPath)}");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"devicebench bench: report not written ({e.Message}); retry with: devicebench report {folder.Directory}").ConfigureAwait(false);
+        }
         return run.Status == "complete" ? 0 : cancellationToken.IsCancellationRequested ? 130 : 1;
     }
 
@@ -87,9 +116,10 @@ public static class BenchCommand
         if (OperatingSystem.IsLinux() && mask != 0) System.Diagnostics.Process.GetCurrentProcess().ProcessorAffinity = (nint)mask;
     }
 
-    private static BoardProfile Profile(string? cpus, string? loadCpus, string? memory)
+    /// <summary>A remote board's contenders get all its CPUs unless told (an empty list), and the load all of this host's.</summary>
+    private static BoardProfile Profile(string? cpus, string? loadCpus, string? memory, bool remote)
     {
-        var split = BoardProfile.SplitLocal();
+        var split = remote ? new BoardProfile([], [.. Enumerable.Range(0, Environment.ProcessorCount)], null) : BoardProfile.SplitLocal();
         long? cap = memory is null ? null : ParseBytes(memory);
         return new BoardProfile(cpus is null ? split.ContenderCpus : BoardProfile.ParseCpuList(cpus),
             loadCpus is null ? split.LoadCpus : BoardProfile.ParseCpuList(loadCpus), cap);

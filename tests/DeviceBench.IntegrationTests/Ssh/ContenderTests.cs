@@ -16,7 +16,7 @@ public class ContenderTests(SshServer server)
     [Theory]
     [InlineData("go-nethttp")]
     [InlineData("csharp-minimal")]
-    public async Task A_contender_started_over_ssh_answers_http_and_its_report_lines_come_back_over_ssh(string contender)
+    public async Task A_contender_started_over_ssh_runs_pinned_answers_http_and_its_report_lines_come_back_over_ssh(string contender)
     {
         await using var board = await SshBoard.ConnectAsync(server.Spec, Profile, server.Options());
         await board.DeployAsync(ArtifactsRoot, CancellationToken.None);
@@ -27,6 +27,8 @@ public class ContenderTests(SshServer server)
         await report.UntilAsync(r => r.OfType<ReadyRecord>().Any(), TimeSpan.FromSeconds(30));
         using (var http = new HttpClient())
             Assert.Equal("Hello, World!", await http.GetStringAsync(board.ServerUri(port)));
+        long served = report.Records.OfType<BootRecord>().First().Pid;
+        Assert.Equal("0", File.ReadLines($"/proc/{served}/status").Single(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal)).Split(':')[1].Trim());
         // serve counts its requests; watch sees another process from /proc, where requests do not show.
         bool serve = contender.StartsWith("csharp", StringComparison.Ordinal);
         await report.UntilAsync(r => r.OfType<StatRecord>().Any(s => !serve || s.Requests > 0), TimeSpan.FromSeconds(10));
@@ -74,7 +76,7 @@ public class ContenderTests(SshServer server)
     public async Task Disposing_the_board_stops_every_contender_and_leaves_no_process_or_work_folder_but_keeps_the_artifact_cache()
     {
         string root = server.NewRemoteRoot();
-        var board = await SshBoard.ConnectAsync(server.Spec, Profile, server.Options(root));
+        await using var board = await SshBoard.ConnectAsync(server.Spec, Profile, server.Options(root));
         await board.DeployAsync(ArtifactsRoot, CancellationToken.None);
         var report = new ReportWait(board);
         await board.StartAsync(ContenderCatalog.Launch("go-nethttp", FreePort.Next(), 1, Interval), CancellationToken.None);

@@ -121,8 +121,16 @@ public sealed class SshServer : IDisposable
     public void Dispose()
     {
         if (!_sshd.HasExited) _sshd.Kill();
-        _sshd.WaitForExit();
+        // Not WaitForExit(): that also waits for stderr's end, which sessions still open (a failed test's board) hold.
+        _sshd.WaitForExit(5000);
         _sshd.Dispose();
+        // A test that failed before disposing its board leaves contenders running from the temp folder: end them here.
+        foreach (string process in BoardProcesses.Mentioning(Folder))
+        {
+            try { Process.GetProcessById(int.Parse(process.Split(':')[0], System.Globalization.CultureInfo.InvariantCulture)).Kill(); }
+            catch (ArgumentException) { }
+            catch (InvalidOperationException) { }
+        }
         Directory.Delete(Folder, recursive: true);
     }
 }
