@@ -62,7 +62,7 @@ internal sealed class Epoll : IDisposable
 
     public ulong TokenAt(int index) => BinaryPrimitives.ReadUInt64LittleEndian(events.AsSpan((index * EventSize) + DataOffset));
 
-    public void Dispose() => Libc.close(fd);
+    public void Dispose() => _ = Libc.close(fd);
 
     private bool Control(int operation, int socketFd, uint interest, ulong token)
     {

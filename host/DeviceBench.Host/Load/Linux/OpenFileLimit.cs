@@ -27,10 +27,9 @@ internal static class OpenFileLimit
             // Not root: the hard limit is the most we may ask for.
             wanted[0] = limits[1];
             wanted[1] = limits[1];
-            Libc.setrlimit(Libc.RlimitNoFile, wanted);
+            _ = Libc.setrlimit(Libc.RlimitNoFile, wanted);
         }
 
-        Libc.getrlimit(Libc.RlimitNoFile, limits);
-        return (long)Math.Min(limits[0], long.MaxValue);
+        return Libc.getrlimit(Libc.RlimitNoFile, limits) != 0 ? -1 : (long)Math.Min(limits[0], long.MaxValue);
     }
 }

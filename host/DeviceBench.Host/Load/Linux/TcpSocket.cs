@@ -44,7 +44,7 @@ internal static class TcpSocket
 
         // Requests are small and latency-critical: Nagle would hold a pipelined batch's tail back.
         var one = 1;
-        Libc.setsockopt(fd, Libc.IpProtoTcp, Libc.TcpNoDelay, ref one, sizeof(int));
+        _ = Libc.setsockopt(fd, Libc.IpProtoTcp, Libc.TcpNoDelay, ref one, sizeof(int));
         if (Libc.connect(fd, address, address.Length) == 0)
         {
             errno = 0;
@@ -57,7 +57,7 @@ internal static class TcpSocket
             return fd;
         }
 
-        Libc.close(fd);
+        _ = Libc.close(fd);
         return -1;
     }
 
@@ -93,5 +93,5 @@ internal static class TcpSocket
         return Libc.LastError == Errno.WouldBlock ? -2 : -1;
     }
 
-    public static void Close(int fd) => Libc.close(fd);
+    public static void Close(int fd) => _ = Libc.close(fd);
 }

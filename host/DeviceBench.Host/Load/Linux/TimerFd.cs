@@ -31,11 +31,11 @@ internal sealed class TimerFd : IDisposable
         spec[1] = 0;
         spec[2] = delayNanos / 1_000_000_000;
         spec[3] = delayNanos % 1_000_000_000;
-        Libc.timerfd_settime(Fd, 0, spec, 0);
+        _ = Libc.timerfd_settime(Fd, 0, spec, 0);
     }
 
     /// <summary>Clears the readable state after the timer fired.</summary>
     public void Acknowledge() => Libc.read(Fd, ref expiration, sizeof(long));
 
-    public void Dispose() => Libc.close(Fd);
+    public void Dispose() => _ = Libc.close(Fd);
 }

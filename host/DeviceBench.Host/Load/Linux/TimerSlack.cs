@@ -6,5 +6,5 @@ namespace DeviceBench.Host.Load.Linux;
 /// </summary>
 internal static class TimerSlack
 {
-    public static void MinimiseForCurrentThread() => Libc.prctl(Libc.PrSetTimerSlack, 1, 0, 0, 0);
+    public static bool MinimiseForCurrentThread() => Libc.prctl(Libc.PrSetTimerSlack, 1, 0, 0, 0) == 0;
 }

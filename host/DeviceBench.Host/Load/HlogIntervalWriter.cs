@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using HdrHistogram;
+using HdrHistogram.Utilities;
+
+namespace DeviceBench.Host.Load;
+
+/// <summary>
+/// Writes each measured interval as an HdrHistogram interval log (format 1.3), readable by HdrHistogram's
+/// HistogramLogReader and HistogramLogProcessor. Values are microseconds; untagged lines are the corrected
+/// (or closed-loop) latency, lines tagged <c>uncorrected</c> the open loop's latency from the actual send.
+/// HdrHistogram.NET's own HistogramLogWriter is not used because it writes UTF-16, which the Java tools cannot read.
+/// </summary>
+public sealed class HlogIntervalWriter : ILoadObserver, IDisposable
+{
+    public const string UncorrectedTag = "uncorrected";
+
+    private readonly StreamWriter writer;
+    private DateTimeOffset? baseTime;
+
+    public HlogIntervalWriter(Stream stream) =>
+        writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
+
+    public void OnInterval(LoadInterval interval)
+    {
+        ArgumentNullException.ThrowIfNull(interval);
+        if (interval.IsWarmup)
+        {
+            return;
+        }
+
+        if (baseTime is null)
+        {
+            baseTime = interval.StartUtc;
+            WriteHeader(interval.StartUtc);
+        }
+
+        var offsetSeconds = (interval.StartUtc - baseTime.Value).TotalSeconds;
+        WriteInterval(null, interval.Latency, offsetSeconds, interval.Record.DurationSeconds);
+        if (interval.UncorrectedLatency is { } uncorrected)
+        {
+            WriteInterval(UncorrectedTag, uncorrected, offsetSeconds, interval.Record.DurationSeconds);
+        }
+
+        writer.Flush();
+    }
+
+    public void Dispose() => writer.Dispose();
+
+    private void WriteHeader(DateTimeOffset start)
+    {
+        var seconds = start.ToUnixTimeMilliseconds() / 1000.0;
+        writer.WriteLine("#[Histogram log format version 1.3]");
+        writer.WriteLine(Invariant($"#[StartTime: {seconds:F3} (seconds since epoch), {start.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}]"));
+        writer.WriteLine(Invariant($"#[BaseTime: {seconds:F3} (seconds since epoch)]"));
+        writer.WriteLine("#[devicebench load: values in microseconds; Interval_Max in milliseconds]");
+        writer.WriteLine("\"StartTimestamp\",\"Interval_Length\",\"Interval_Max\",\"Interval_Compressed_Histogram\"");
+    }
+
+    private void WriteInterval(string? tag, HistogramBase histogram, double offsetSeconds, double lengthSeconds)
+    {
+        var buffer = ByteBuffer.Allocate(histogram.GetNeededByteBufferCapacity());
+        var length = histogram.EncodeIntoCompressedByteBuffer(buffer);
+        // ByteBuffer keeps its array to itself (Allocate(byte[]) copies); reading it back byte by byte is the public way.
+        var bytes = new byte[length];
+        buffer.Position = 0;
+        for (var i = 0; i < length; i++)
+        {
+            bytes[i] = buffer.Get();
+        }
+
+        var payload = Convert.ToBase64String(bytes);
+        var maxMillis = histogram.GetMaxValue() / 1000.0;
+        var line = Invariant($"{offsetSeconds:F3},{lengthSeconds:F3},{maxMillis:F3},{payload}");
+        writer.WriteLine(tag is null ? line : $"Tag={tag},{line}");
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

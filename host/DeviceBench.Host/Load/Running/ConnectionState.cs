@@ -1,0 +1,9 @@
+namespace DeviceBench.Host.Load.Running;
+
+internal enum ConnectionState
+{
+    Closed,
+    Connecting,
+    Open,
+    WaitingToRetry,
+}

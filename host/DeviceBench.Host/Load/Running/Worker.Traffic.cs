@@ -1,0 +1,231 @@
+using DeviceBench.Host.Load.Http;
+using DeviceBench.Host.Load.Linux;
+
+namespace DeviceBench.Host.Load.Running;
+
+/// <summary>The hot path: sending requests (closed and open loop), receiving and timing responses.</summary>
+internal sealed partial class Worker
+{
+    /// <summary>Sends whatever the connection owes now that it can send again.</summary>
+    private void ResumeSending(Connection connection, long now)
+    {
+        if (!plan.IsOpenLoop)
+        {
+            SendClosedLoop(connection, now);
+        }
+        else if (connection.Blocked)
+        {
+            SendDue(connection, now, onTime: false);
+        }
+    }
+
+    /// <summary>Closed loop (wrk): a new batch of <c>pipeline</c> requests as soon as the previous one is answered.</summary>
+    private void SendClosedLoop(Connection connection, long now)
+    {
+        if (stopping || connection.Outstanding > 0 || !connection.CanSend(plan.Pipeline))
+        {
+            return;
+        }
+
+        for (var i = 0; i < plan.Pipeline; i++)
+        {
+            connection.Push(now, now);
+        }
+
+        outstanding += plan.Pipeline;
+        Write(connection, plan.Batch.Length);
+    }
+
+    /// <summary>Open loop: pops every connection whose next planned send time has come.</summary>
+    private void RunSchedule(long now)
+    {
+        while (schedule.TryPeek(out var connection, out var due) && due <= now)
+        {
+            schedule.Dequeue();
+            SendDue(connection, now, onTime: true);
+        }
+    }
+
+    /// <summary>
+    /// Open loop (wrk2): sends every request whose planned time has passed, as far as the pipeline allows.
+    /// A request that had to wait for the server keeps its planned time, so the wait is charged to the server
+    /// (coordinated omission corrected); a connection that cannot send is marked blocked and catches up later.
+    /// </summary>
+    private void SendDue(Connection connection, long now, bool onTime)
+    {
+        var end = plan.EndTicks;
+        if (plan.StopRequested || connection.NextPlannedTicks >= end)
+        {
+            connection.Blocked = false;
+            return;
+        }
+
+        if (!connection.CanSend(plan.Pipeline))
+        {
+            connection.Blocked = true;
+            return;
+        }
+
+        var count = 0;
+        while (connection.Outstanding < plan.Pipeline && connection.NextPlannedTicks <= now && connection.NextPlannedTicks < end)
+        {
+            if (onTime && count == 0)
+            {
+                Recorders.SendLag!.RecordValue(Clock.ToMicros(now - connection.NextPlannedTicks));
+            }
+
+            connection.Push(connection.NextPlannedTicks, now);
+            connection.NextIndex++;
+            connection.NextPlannedTicks = plan.PlannedTicks(connection.Id, connection.NextIndex);
+            count++;
+        }
+
+        connection.Blocked = connection.NextPlannedTicks <= now && connection.NextPlannedTicks < end;
+        if (!connection.Blocked && connection.NextPlannedTicks < end)
+        {
+            schedule.Enqueue(connection, connection.NextPlannedTicks);
+        }
+
+        if (count > 0)
+        {
+            outstanding += count;
+            Write(connection, count * plan.Request.Length);
+        }
+    }
+
+    private void Write(Connection connection, int length)
+    {
+        var sent = TcpSocket.Send(connection.Fd, plan.Batch, 0, length);
+        if (sent < 0)
+        {
+            Fail(connection, ErrorClass.Write);
+            return;
+        }
+
+        Counters.BytesWritten += sent;
+        if (sent < length)
+        {
+            connection.WriteOffset = sent;
+            connection.WriteEnd = length;
+            epoll.Modify(connection.Fd, Epoll.In | Epoll.Out, connection.Token);
+        }
+    }
+
+    private void OnWritable(Connection connection)
+    {
+        var sent = TcpSocket.Send(connection.Fd, plan.Batch, connection.WriteOffset, connection.WriteEnd - connection.WriteOffset);
+        if (sent < 0)
+        {
+            Fail(connection, ErrorClass.Write);
+            return;
+        }
+
+        Counters.BytesWritten += sent;
+        connection.WriteOffset += sent;
+        if (!connection.IsWritePending)
+        {
+            connection.WriteOffset = 0;
+            connection.WriteEnd = 0;
+            epoll.Modify(connection.Fd, Epoll.In, connection.Token);
+            if (running)
+            {
+                ResumeSending(connection, Clock.Now);
+            }
+        }
+    }
+
+    private void OnReadable(Connection connection)
+    {
+        var received = TcpSocket.Receive(connection.Fd, receiveBuffer);
+        switch (received)
+        {
+            case -2:
+                return;
+            case -1:
+                Fail(connection, ErrorClass.Read);
+                return;
+            case 0:
+                OnEndOfStream(connection);
+                return;
+            default:
+                break;
+        }
+
+        Counters.BytesRead += received;
+        var data = receiveBuffer.AsSpan(0, received);
+        while (!data.IsEmpty)
+        {
+            if (connection.Outstanding == 0)
+            {
+                // Bytes nobody asked for: the previous response ran past its declared length.
+                Fail(connection, ErrorClass.Length);
+                return;
+            }
+
+            var step = connection.Parser.Parse(data, out var consumed);
+            data = data[consumed..];
+            if (step == ParseStep.Invalid)
+            {
+                Fail(connection, ErrorClass.Parse);
+                return;
+            }
+
+            if (step == ParseStep.ResponseComplete)
+            {
+                OnResponse(connection, Clock.Now);
+                if (connection.Parser.CloseAfterResponse)
+                {
+                    Recycle(connection);
+                    return;
+                }
+            }
+        }
+
+        if (running && connection.Outstanding < plan.Pipeline)
+        {
+            ResumeSending(connection, Clock.Now);
+        }
+    }
+
+    private void OnEndOfStream(Connection connection)
+    {
+        if (connection.Parser.TryCompleteAtEndOfStream())
+        {
+            OnResponse(connection, Clock.Now);
+            Recycle(connection);
+        }
+        else if (connection.Parser.IsInDeclaredBody)
+        {
+            Fail(connection, ErrorClass.Length);
+        }
+        else if (connection.Outstanding > 0 || connection.Parser.IsMidResponse)
+        {
+            Fail(connection, ErrorClass.Read);
+        }
+        else
+        {
+            // An idle keep-alive connection the server chose to close: reopen it, nothing was lost.
+            Recycle(connection);
+        }
+    }
+
+    private void OnResponse(Connection connection, long now)
+    {
+        connection.Pop(out var planned, out var sent);
+        outstanding--;
+        Counters.Responses++;
+        Recorders.Latency.RecordValue(Clock.ToMicros(now - planned));
+        Recorders.Uncorrected?.RecordValue(Clock.ToMicros(now - sent));
+
+        var status = connection.Parser.StatusCode;
+        var statusOk = plan.ExpectedStatus is int expected ? status == expected : status is >= 200 and < 400;
+        if (!statusOk)
+        {
+            Counters.Errors[(int)ErrorClass.Status]++;
+        }
+        else if (plan.ExpectedBodyBytes is long bodyBytes && connection.Parser.BodyBytes != bodyBytes)
+        {
+            Counters.Errors[(int)ErrorClass.Length]++;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+
+namespace DeviceBench.Host.Tests.Servers;
+
+/// <summary>
+/// Sends replies at precise instants from one dedicated thread. It sleeps with nanosleep (timer slack 1 ns, so
+/// wake-ups land within tens of µs) until about 100 µs before each instant and spins the rest: Task.Delay would
+/// add up to a millisecond of timer granularity to the distribution under test, and spinning the whole wait
+/// would take a core the engine under test needs on a 2-core machine. Each send reports when it really happened.
+/// </summary>
+public sealed class DelayedSender : IDisposable
+{
+    private static readonly long SpinTicks = Stopwatch.Frequency / 10_000;
+
+    private readonly PriorityQueue<(Socket Socket, byte[] Bytes, TaskCompletionSource<long> Sent), long> queue = new();
+    private readonly AutoResetEvent wake = new(false);
+    private readonly Thread thread;
+    private volatile bool stopped;
+
+    public DelayedSender()
+    {
+        thread = new Thread(() =>
+        {
+            _ = Host.Load.Linux.TimerSlack.MinimiseForCurrentThread();
+            Run();
+        })
+        { IsBackground = true, Name = "test-server-delays" };
+        thread.Start();
+    }
+
+    /// <summary>Sends at <paramref name="dueTicks"/>; completes with the Stopwatch ticks at which the send began.</summary>
+    public Task<long> SendAt(long dueTicks, Socket socket, byte[] bytes)
+    {
+        var sent = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (queue)
+        {
+            queue.Enqueue((socket, bytes, sent), dueTicks);
+        }
+
+        wake.Set();
+        return sent.Task;
+    }
+
+    public void Dispose()
+    {
+        stopped = true;
+        wake.Set();
+        thread.Join();
+        wake.Dispose();
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int usleep(uint micros);
+
+    private void Run()
+    {
+        while (!stopped)
+        {
+            (Socket Socket, byte[] Bytes, TaskCompletionSource<long> Sent) item;
+            long due;
+            long napMicros;
+            lock (queue)
+            {
+                // Decided once, under the lock: an item is sent only if this iteration took it off the queue.
+                if (!queue.TryPeek(out item, out due))
+                {
+                    napMicros = -1;
+                }
+                else if (due - Stopwatch.GetTimestamp() > SpinTicks)
+                {
+                    napMicros = Math.Min(1_000, (due - Stopwatch.GetTimestamp() - SpinTicks) * 1_000_000 / Stopwatch.Frequency);
+                }
+                else
+                {
+                    queue.Dequeue();
+                    napMicros = 0;
+                }
+            }
+
+            if (napMicros < 0)
+            {
+                wake.WaitOne(100);
+                continue;
+            }
+
+            if (napMicros > 0)
+            {
+                // Short naps, so a new, earlier reply is picked up within a millisecond.
+                _ = usleep((uint)napMicros);
+                continue;
+            }
+
+            while (Stopwatch.GetTimestamp() < due)
+            {
+                Thread.SpinWait(10);
+            }
+
+            try
+            {
+                // Stamped before sending: the client may read the reply before this thread runs again.
+                var sendTicks = Stopwatch.GetTimestamp();
+                item.Socket.Send(item.Bytes);
+                item.Sent.SetResult(sendTicks);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                item.Sent.SetException(e);
+            }
+        }
+    }
+}
