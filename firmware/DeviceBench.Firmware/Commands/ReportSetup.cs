@@ -15,7 +15,7 @@ internal sealed class ReportSetup
           --serial PATH|stdout|none   report lines to a serial device, stdout (default) or nowhere; --baud N (115200)
           --interval-ms N        STAT interval (1000)
           --gpio-status N --gpio-alarm N --gpio-marker N   GPIO lines to drive; --gpio-chip N (auto); --mark-every N (100)
-          --display hd44780[:0x27] [--i2c-bus 1]          16x2 LCD on a PCF8574 I2C backpack
+          --display hd44780[:0x27]|ssd1306[:0x3C] [--i2c-bus 1]   16x2 LCD on a PCF8574 backpack, or a 128x32 OLED
           --budget-p99-us N --budget-rss N[k|M] --budget-temp-mc N   raise the alarm pin and an ALARM record past these
           --serial-required --gpio-required --display-required     fail instead of carrying on without that sink
         """;
@@ -77,8 +77,13 @@ internal sealed class ReportSetup
     {
 #if DISPLAY
         string[] parts = spec.Split(':');
-        if (parts[0] != "hd44780") throw new ArgumentException($"display '{parts[0]}' is not supported (hd44780)");
-        return new LcdSink(bus, parts.Length > 1 ? (int)(Args.ParseSize(parts[1]) ?? 0x27) : 0x27);
+        int? address = parts.Length > 1 ? (int?)Args.ParseSize(parts[1]) : null;
+        return parts[0] switch
+        {
+            "hd44780" => new LcdSink(bus, address ?? 0x27),
+            "ssd1306" => OledSink.Open(bus, address ?? 0x3C),
+            _ => throw new ArgumentException($"display '{parts[0]}' is not supported (hd44780, ssd1306)"),
+        };
 #else
         throw new PlatformNotSupportedException($"this build has no display support ({spec} on bus {bus}); build with -p:DisplaySupport=true");
 #endif
