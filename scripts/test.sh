@@ -21,6 +21,10 @@ for trx in "$results"/*.trx; do
   passed=$((passed + $(get passed)))
   skipped=$((skipped + $(get notExecuted)))
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  # A crashed test host aborts the run: its remaining tests never report, so the run itself counts as a failure.
+  if grep -q '<ResultSummary outcome="\(Aborted\|Failed\)"' "$trx" && [ "$(get failed)" = 0 ]; then
+    echo "test.sh: $(basename "$trx"): the test run was aborted (see the log above)" >&2; failed=$((failed + 1))
+  fi
 done
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ] || [ "$files" -lt 4 ]; then exit 1; fi

@@ -70,7 +70,9 @@ public sealed class DelayedSender : IDisposable
                 }
                 else if (due - Stopwatch.GetTimestamp() > SpinTicks)
                 {
-                    napMicros = Math.Min(1_000, (due - Stopwatch.GetTimestamp() - SpinTicks) * 1_000_000 / Stopwatch.Frequency);
+                    // At least 1 µs: a nap that rounds down to 0 would read as "taken" below while still queued,
+                    // and the reply would be sent (and its task completed) twice.
+                    napMicros = Math.Clamp((due - Stopwatch.GetTimestamp() - SpinTicks) * 1_000_000 / Stopwatch.Frequency, 1, 1_000);
                 }
                 else
                 {
