@@ -12,7 +12,7 @@ public class MinimalEngineAllocationTests
     private const int Pipeline = 10;
 
     [Fact]
-    public async Task Serving_20000_requests_allocates_nothing_and_collects_no_garbage()
+    public async Task Serving_20000_requests_allocates_nothing_per_request_and_collects_no_garbage()
     {
         var meter = new RequestMeter();
         await using var engine = await EngineHarness.StartAsync(meter: meter);
@@ -33,7 +33,9 @@ public class MinimalEngineAllocationTests
         int collectionsAfter = GC.CollectionCount(0);
         Thread.Sleep(1200);
         Assert.Equal(20_000, meter.Requests - requestsBefore);
-        Assert.Equal(loopBytesBefore, engine.LoopAllocatedBytes);
+        // Any per-request allocation would show as at least 24 B × 20,000 = 480 kB. Under 1 kB allows a runtime's
+        // occasional once-a-second object (64 B was seen on a loaded CI machine) without hiding a per-request one.
+        Assert.InRange(engine.LoopAllocatedBytes - loopBytesBefore, 0, 1024);
         Assert.Equal(collectionsBefore, collectionsAfter);
         foreach (var socket in sockets) socket.Dispose();
     }
