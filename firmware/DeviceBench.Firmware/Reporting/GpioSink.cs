@@ -15,18 +15,19 @@ internal sealed class GpioSink : IReportSink, IRequestMarker
     private readonly GpioController _controller;
     private readonly GpioPins _pins;
     private readonly HashSet<string> _raisedBudgets = [];
-    private readonly Timer _heartbeat;
+    private readonly ITimer _heartbeat;
     private readonly Lock _statusLock = new();
     private bool _serving;
     private bool _statusHigh;
 
-    public GpioSink(GpioController controller, GpioPins pins)
+    /// <param name="time">The clock of the heartbeat (tests pass a manual one; the board the system clock).</param>
+    public GpioSink(GpioController controller, GpioPins pins, TimeProvider? time = null)
     {
         _controller = controller;
         _pins = pins;
         foreach (int? pin in new[] { pins.Status, pins.Alarm, pins.Marker })
             if (pin is { } p) _controller.OpenPin(p, PinMode.Output, PinValue.Low);
-        _heartbeat = new Timer(_ => Beat(), null, HeartbeatHalfPeriod, HeartbeatHalfPeriod);
+        _heartbeat = (time ?? TimeProvider.System).CreateTimer(_ => Beat(), null, HeartbeatHalfPeriod, HeartbeatHalfPeriod);
     }
 
     public void Publish(ReportLine line, object record)
@@ -42,7 +43,7 @@ internal sealed class GpioSink : IReportSink, IRequestMarker
                 Write(_pins.Alarm, _raisedBudgets.Count > 0);
                 break;
             case EndRecord:
-                _heartbeat.Change(Timeout.Infinite, Timeout.Infinite);
+                _heartbeat.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
                 lock (_statusLock) { _serving = false; SetStatus(false); }
                 break;
         }

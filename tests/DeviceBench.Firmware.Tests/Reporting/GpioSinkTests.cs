@@ -5,7 +5,6 @@ using DeviceBench.Protocol;
 
 namespace DeviceBench.Firmware.Tests.Reporting;
 
-[Collection(nameof(TimingSensitive))]
 public class GpioSinkTests
 {
     private const int Status = 17, Alarm = 27, Marker = 22;
@@ -17,10 +16,12 @@ public class GpioSinkTests
         RequestsPerSecond = rps, Latency = p99 is { } p ? new LatencyFigures(p / 2, p, p, p) : null,
     };
 
-    private static (RecordingGpioDriver Driver, GpioSink Sink) Create()
+    private readonly ManualTimeProvider _clock = new();
+
+    private (RecordingGpioDriver Driver, GpioSink Sink) Create()
     {
-        var driver = new RecordingGpioDriver();
-        return (driver, new GpioSink(new GpioController(driver), new GpioPins(Status, Alarm, Marker)));
+        var driver = new RecordingGpioDriver(() => _clock.Elapsed);
+        return (driver, new GpioSink(new GpioController(driver), new GpioPins(Status, Alarm, Marker), _clock));
     }
 
     private static void Publish(GpioSink sink, StatRecord stat) => sink.Publish(stat.ToLine(), stat);
@@ -29,15 +30,11 @@ public class GpioSinkTests
     public void Status_pin_beats_at_one_hertz_while_idle()
     {
         var (driver, sink) = Create();
-        using (sink) Thread.Sleep(2300);
-        var edges = driver.WritesTo(Status).Skip(1).ToList(); // the first write is the pin opened low
-        // 2.3 s at one edge per 500 ms gives 4 edges; a loaded CI machine may delay one, never add one.
-        Assert.InRange(edges.Count(e => e.At < TimeSpan.FromMilliseconds(2300)), 2, 5);
-        Assert.Equal([true, false, true], edges.Take(3).Select(e => e.High));
-        // The timer is phase-locked: edge k falls at (k+1) × 500 ms, never early, late by at most a thread-pool
-        // scheduling delay (up to ~500 ms seen on a loaded 2-core CI machine).
-        for (int i = 0; i < Math.Min(edges.Count, 3); i++)
-            Assert.InRange(edges[i].At.TotalMilliseconds, (i + 1) * 500 - 50, (i + 1) * 500 + 700);
+        using (sink) _clock.Advance(TimeSpan.FromMilliseconds(2300));
+        // The first write is the pin opened low; the last, at 2300 ms, is disposal leaving it low.
+        var edges = driver.WritesTo(Status).Skip(1).Where(e => e.At < TimeSpan.FromMilliseconds(2300)).ToList();
+        Assert.Equal([true, false, true, false], edges.Select(e => e.High));
+        Assert.Equal([500.0, 1000, 1500, 2000], edges.Select(e => e.At.TotalMilliseconds));
     }
 
     [Fact]
@@ -48,12 +45,12 @@ public class GpioSinkTests
         {
             Publish(sink, Stat(1, conns: 64, rps: 1000));
             int before = driver.WritesTo(Status).Count;
-            Thread.Sleep(1200);
+            _clock.Advance(TimeSpan.FromMilliseconds(1200));
             Publish(sink, Stat(2, conns: 64, rps: 1000));
             Assert.True(driver.Level(Status));
             Assert.Equal(before, driver.WritesTo(Status).Count);
             Publish(sink, Stat(3, conns: 0, rps: 0));
-            Thread.Sleep(1200);
+            _clock.Advance(TimeSpan.FromMilliseconds(1200));
             Assert.True(driver.WritesTo(Status).Count >= before + 2, "heartbeat did not resume once idle");
         }
     }

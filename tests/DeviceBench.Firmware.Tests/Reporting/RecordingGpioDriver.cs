@@ -5,7 +5,8 @@ using System.Diagnostics;
 namespace DeviceBench.Firmware.Tests.Reporting;
 
 /// <summary>A GPIO chip that records every write as (pin, value, time): the test double for boards we do not have.</summary>
-public sealed class RecordingGpioDriver : GpioDriver
+/// <param name="clock">Where write times come from (a <see cref="ManualTimeProvider"/>'s elapsed time in timer tests).</param>
+public sealed class RecordingGpioDriver(Func<TimeSpan>? clock = null) : GpioDriver
 {
     private readonly ConcurrentDictionary<int, PinMode> _modes = new();
 
@@ -31,7 +32,7 @@ public sealed class RecordingGpioDriver : GpioDriver
     protected override PinValue Read(int pinNumber) => Level(pinNumber) ? PinValue.High : PinValue.Low;
 
     protected override void Write(int pinNumber, PinValue value) =>
-        Writes.Enqueue((pinNumber, value == PinValue.High, Stopwatch.GetElapsedTime(StartTimestamp)));
+        Writes.Enqueue((pinNumber, value == PinValue.High, clock?.Invoke() ?? Stopwatch.GetElapsedTime(StartTimestamp)));
 
     protected override WaitForEventResult WaitForEvent(int pinNumber, PinEventTypes eventTypes, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
