@@ -9,7 +9,7 @@ internal static class InfoCommand
 {
     public static int Run(TextWriter output)
     {
-        using var sensors = new BoardSensors();
+        var sensors = new BoardSensors();
         var c = CultureInfo.InvariantCulture;
         output.WriteLine($"model: {BoardInfo.Model()}");
         output.WriteLine($"arch: {RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()}");

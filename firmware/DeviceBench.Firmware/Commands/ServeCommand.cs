@@ -27,7 +27,7 @@ internal static class ServeCommand
         args.ThrowOnUnknown();
 
         var meter = new RequestMeter(setup.Gpio, setup.MarkEvery);
-        using var sensors = new BoardSensors();
+        var sensors = new BoardSensors();
         using var reporter = new Reporter(new Sampler(ProcReader.ForSelf(), sensors, meter, null, ownGc: true), setup.Sinks, setup.Budgets, setup.Interval);
         reporter.Publish(Subject.Boot("serve", engine.Name, Environment.ProcessId));
         using var stop = new CancellationTokenSource();

@@ -30,7 +30,7 @@ internal static partial class WatchCommand
         using var child = args.Rest.Count > 0 ? Start(args.Rest) : null;
         if (args.Rest.Count > 0 && child is null) return 1;
         int subjectPid = child?.Id ?? pid!.Value;
-        using var sensors = new BoardSensors();
+        var sensors = new BoardSensors();
         var sockets = new SocketCounter(subjectPid);
         using var reporter = new Reporter(new Sampler(ProcReader.ForPid(subjectPid), sensors, null, sockets, ownGc: false),
             setup.Sinks, setup.Budgets, setup.Interval);

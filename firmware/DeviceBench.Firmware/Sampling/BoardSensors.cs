@@ -8,7 +8,7 @@ namespace DeviceBench.Firmware.Sampling;
 /// that binding also carries a Windows OpenHardwareMonitor client (reflection JSON) and UnitsNet's reflective
 /// converter, which fail Native AOT's trim analysis (IL2026/IL3050/IL2075) — a trimmed board binary must not rely on them.
 /// </summary>
-internal sealed class BoardSensors(string thermalZonePath = BoardSensors.ThermalZonePath) : IDisposable
+internal sealed class BoardSensors(string thermalZonePath = BoardSensors.ThermalZonePath)
 {
     public const string ThermalZonePath = "/sys/class/thermal/thermal_zone0/temp";
 
@@ -42,6 +42,4 @@ internal sealed class BoardSensors(string thermalZonePath = BoardSensors.Thermal
             return null;
         }
     }
-
-    public void Dispose() { }
 }

@@ -38,7 +38,7 @@ public class ProcReaderTests
     [Fact]
     public void Missing_sensors_read_as_absent_not_zero()
     {
-        using var sensors = new BoardSensors("/nonexistent/thermal_zone0/temp");
+        var sensors = new BoardSensors("/nonexistent/thermal_zone0/temp");
         Assert.Null(sensors.TryReadTemperatureMilliCelsius());
         Assert.Null(BoardSensors.TryReadThrottled("/nonexistent/get_throttled"));
     }
@@ -49,7 +49,7 @@ public class ProcReaderTests
         string temp = Path.GetTempFileName(), throttled = Path.GetTempFileName();
         File.WriteAllText(temp, "51540\n");
         File.WriteAllText(throttled, "50005\n");
-        using var sensors = new BoardSensors(temp);
+        var sensors = new BoardSensors(temp);
         Assert.Equal(51_540, sensors.TryReadTemperatureMilliCelsius());
         Assert.Equal("0x50005", BoardSensors.TryReadThrottled(throttled));
     }
