@@ -21,6 +21,8 @@ packages=(
   qemu-system-arm cpio
   # the SSH board's tests run a real OpenSSH server on loopback; the HTML report is checked in headless Chromium
   openssh-server openssh-client chromium
+  # the plots draw their text with DejaVu Sans (SkiaSharp without fontconfig needs a font file on disk)
+  fonts-dejavu-core
 )
 missing=()
 for p in "${packages[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
