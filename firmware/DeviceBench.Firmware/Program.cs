@@ -19,7 +19,7 @@ internal static class Program
         {
             return command switch
             {
-                "serve" => await ServeCommand.RunAsync(new Args(rest, ReportSetup.FlagNames)).ConfigureAwait(false),
+                "serve" => ServeCommand.Run(new Args(rest, ReportSetup.FlagNames)),
                 "watch" => await WatchCommand.RunAsync(new Args(rest, ReportSetup.FlagNames)).ConfigureAwait(false),
                 "info" => InfoCommand.Run(Console.Out),
                 _ => throw new UsageException(command.Length == 0 ? "no command given" : $"unknown command '{command}'"),

@@ -18,7 +18,7 @@ internal static class InfoCommand
         output.WriteLine($"kernel: {BoardInfo.Kernel()}");
         output.WriteLine($"gpio_chips: {BoardInfo.GpioChips()}");
         output.WriteLine($"temp_mc: {sensors.TryReadTemperatureMilliCelsius()?.ToString(c) ?? "none"}");
-        output.WriteLine($"throttled: {BoardSensors.TryReadThrottled() ?? "none"}");
+        output.WriteLine($"throttled: {sensors.TryReadThrottled() ?? "none"}");
         output.WriteLine($"firmware: {Subject.FirmwareVersion}");
         return 0;
     }

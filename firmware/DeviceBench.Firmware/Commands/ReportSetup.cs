@@ -1,5 +1,4 @@
 using System.Device.Gpio;
-using System.Device.Gpio.Drivers;
 using DeviceBench.Firmware.Reporting;
 
 namespace DeviceBench.Firmware.Commands;
@@ -14,7 +13,7 @@ internal sealed class ReportSetup
     public const string Usage = """
           --serial PATH|stdout|none   report lines to a serial device, stdout (default) or nowhere; --baud N (115200)
           --interval-ms N        STAT interval (1000)
-          --gpio-status N --gpio-alarm N --gpio-marker N   GPIO lines to drive; --gpio-chip N (auto); --mark-every N (100)
+          --gpio-status N --gpio-alarm N --gpio-marker N   GPIO lines to drive; --gpio-chip N (0); --mark-every N (100)
           --display hd44780[:0x27]|ssd1306[:0x3C] [--i2c-bus 1]   16x2 LCD on a PCF8574 backpack, or a 128x32 OLED
           --budget-p99-us N --budget-rss N[k|M] --budget-temp-mc N   raise the alarm pin and an ALARM record past these
           --serial-required --gpio-required --display-required     fail instead of carrying on without that sink
@@ -68,8 +67,8 @@ internal sealed class ReportSetup
         }
     }
 
-    private static GpioController OpenGpio(int? chip) =>
-        chip is { } c ? new GpioController(new LibGpiodDriver(c)) : new GpioController();
+    // The chip's lines through the kernel's character device: no libgpiod, the same in every build (see GpioChipDriver).
+    private static GpioController OpenGpio(int? chip) => new(new GpioChipDriver(chip ?? 0));
 
 #pragma warning disable CA1859 // the return type is the seam between builds with and without display support
     private static IReportSink OpenDisplay(string spec, int bus)

@@ -14,18 +14,27 @@ internal static class ServeCommand
         {ReportSetup.Usage}
         """;
 
-    public static async Task<int> RunAsync(Args args)
+    public static int Run(Args args)
     {
         string engineName = args.String("engine") ?? EngineCatalog.Names[0];
         int port = args.Int32("port") ?? 8080;
         int threads = args.Int32("threads") ?? Environment.ProcessorCount;
         if (!IPAddress.TryParse(args.String("address") ?? "0.0.0.0", out var address)) throw new UsageException("--address is not an IP address");
         if (threads < 1 || port is < 0 or > 65535) throw new UsageException("--threads must be ≥ 1 and --port 0–65535");
-        await using var engine = EngineCatalog.Create(engineName)
+        var engine = EngineCatalog.Create(engineName)
             ?? throw new UsageException($"unknown engine '{engineName}' (known: {string.Join(", ", EngineCatalog.Names)})");
-        var setup = ReportSetup.FromArgs(args);
-        args.ThrowOnUnknown();
+        try
+        {
+            var setup = ReportSetup.FromArgs(args);
+            args.ThrowOnUnknown();
+            return Serve(engine, setup, new EngineOptions(address, port, threads));
+        }
+        finally { engine.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+    }
 
+    // On the main thread throughout: the engine's own threads serve, this one reports (see Reporter.Run).
+    private static int Serve(IHttpEngine engine, ReportSetup setup, EngineOptions options)
+    {
         var meter = new RequestMeter(setup.Gpio, setup.MarkEvery);
         var sensors = new BoardSensors();
         using var reporter = new Reporter(new Sampler(ProcReader.ForSelf(), sensors, meter, null, ownGc: true), setup.Sinks, setup.Budgets, setup.Interval);
@@ -34,18 +43,18 @@ internal static class ServeCommand
         using var signals = new ShutdownSignals(stop);
         try
         {
-            await engine.StartAsync(new EngineOptions(address, port, threads), meter, stop.Token).ConfigureAwait(false);
+            engine.StartAsync(options, meter, stop.Token).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is IOException or SocketException or InvalidOperationException)
         {
-            Console.Error.WriteLine($"devicebench-fw: cannot serve on {address}:{port}: {e.Message}");
+            Console.Error.WriteLine($"devicebench-fw: cannot serve on {options.Address}:{options.Port}: {e.Message}");
             reporter.End("error", 1);
             return 1;
         }
         reporter.Ready(Environment.ProcessId, engine.BoundPort);
-        await reporter.RunAsync(stop.Token).ConfigureAwait(false);
+        reporter.Run(stop.Token);
         using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await engine.StopAsync(grace.Token).ConfigureAwait(false);
+        engine.StopAsync(grace.Token).GetAwaiter().GetResult();
         reporter.End("signal", 0);
         return 0;
     }

@@ -47,7 +47,7 @@ internal static partial class WatchCommand
             return 1;
         }
         reporter.Ready(subjectPid, null);
-        bool alive = await reporter.RunAsync(stop.Token).ConfigureAwait(false);
+        bool alive = reporter.Run(stop.Token);
         if (alive) Terminate(child);
         reporter.End(alive ? "signal" : "exited", ExitCode(child));
         return 0;

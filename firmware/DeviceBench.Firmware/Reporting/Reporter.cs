@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DeviceBench.Firmware.Sampling;
 using DeviceBench.Protocol;
 
@@ -38,17 +39,22 @@ internal sealed class Reporter(Sampler sampler, IReadOnlyList<IReportSink> sinks
         return true;
     }
 
-    /// <summary>Reports every interval until cancelled or the subject is gone (then returns false).</summary>
-    public async Task<bool> RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reports every interval on the calling thread until cancelled or the subject is gone (then returns false). A plain
+    /// wait, not a timer: reporting alone starts no timer thread and no thread-pool threads, whose stacks, malloc arenas
+    /// and code pages would all count in the baseline it reports. Missed ticks are skipped, as a periodic timer does.
+    /// </summary>
+    public bool Run(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(interval);
-        try
+        long start = Stopwatch.GetTimestamp(), next = 1;
+        while (true)
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-                if (!Tick()) return false;
+            var elapsed = Stopwatch.GetElapsedTime(start);
+            if (interval * next < elapsed) next = (long)(elapsed / interval) + 1;
+            if (cancellationToken.WaitHandle.WaitOne(interval * next - elapsed)) return true;
+            if (!Tick()) return false;
+            next++;
         }
-        catch (OperationCanceledException) { }
-        return true;
     }
 
     /// <summary>One interval: STAT, then the ALARMs it raises or clears. False when the subject is gone.</summary>

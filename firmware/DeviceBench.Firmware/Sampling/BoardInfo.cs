@@ -16,7 +16,7 @@ internal static class BoardInfo
     }
 
     public static long? MemTotalBytes() =>
-        TryRead("/proc/meminfo") is { } meminfo && Sampling.ProcReader.ParseKeyedKilobytes(meminfo.Split('\n')).TryGetValue("MemTotal", out long kb)
+        TryRead("/proc/meminfo") is { } meminfo && ProcReader.KeyedValue(System.Text.Encoding.ASCII.GetBytes(meminfo), "MemTotal"u8) is { } kb
             ? kb * 1024 : null;
 
     public static string Kernel() => TryRead("/proc/sys/kernel/osrelease")?.Trim() ?? "unknown";

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 
 namespace DeviceBench.Firmware.Sampling;
@@ -7,39 +8,41 @@ namespace DeviceBench.Firmware.Sampling;
 /// The temperature is read the way Iot.Device.CpuTemperature reads it on Linux (thermal zone 0, m°C), but directly:
 /// that binding also carries a Windows OpenHardwareMonitor client (reflection JSON) and UnitsNet's reflective
 /// converter, which fail Native AOT's trim analysis (IL2026/IL3050/IL2075) — a trimmed board binary must not rely on them.
+/// A sensor file missing at start is taken as absent for good (sysfs sensors do not come and go), so a board without
+/// one pays no failed open — and no exception — every interval.
 /// </summary>
-internal sealed class BoardSensors(string thermalZonePath = BoardSensors.ThermalZonePath)
+internal sealed class BoardSensors(string thermalZonePath = BoardSensors.ThermalZonePath, string throttledPath = BoardSensors.ThrottledPath)
 {
     public const string ThermalZonePath = "/sys/class/thermal/thermal_zone0/temp";
 
     /// <summary>Raspberry Pi kernels expose the firmware's throttling flags here (the same bits as <c>vcgencmd get_throttled</c>).</summary>
-    private const string ThrottledPath = "/sys/devices/platform/soc/soc:firmware/get_throttled";
+    public const string ThrottledPath = "/sys/devices/platform/soc/soc:firmware/get_throttled";
 
-    public long? TryReadTemperatureMilliCelsius()
+    private readonly string? _thermal = File.Exists(thermalZonePath) ? thermalZonePath : null;
+    private readonly string? _throttled = File.Exists(throttledPath) ? throttledPath : null;
+    private readonly byte[] _buffer = new byte[64];
+
+    public long? TryReadTemperatureMilliCelsius() =>
+        Utf8Parser.TryParse(TryRead(_thermal), out long mc, out _) ? mc : null;
+
+    public string? TryReadThrottled()
     {
-        try
-        {
-            return long.TryParse(File.ReadAllText(thermalZonePath).Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long mc)
-                ? mc : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        var text = TryRead(_throttled);
+        if (text.StartsWith("0x"u8)) text = text[2..];
+        return Utf8Parser.TryParse(text, out int flags, out _, 'x') ? "0x" + flags.ToString("x", CultureInfo.InvariantCulture) : null;
     }
 
-    public static string? TryReadThrottled(string path = ThrottledPath)
+    private ReadOnlySpan<byte> TryRead(string? path)
     {
+        if (path is null) return default;
         try
         {
-            string text = File.ReadAllText(path).Trim();
-            return int.TryParse(text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? text[2..] : text,
-                NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int flags)
-                ? "0x" + flags.ToString("x", CultureInfo.InvariantCulture) : null;
+            using var handle = File.OpenHandle(path);
+            return _buffer.AsSpan(0, RandomAccess.Read(handle, _buffer, 0));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return null;
+            return default;
         }
     }
 }

@@ -54,7 +54,7 @@ internal sealed class Sampler(ProcReader proc, BoardSensors? sensors, RequestMet
             RequestsPerSecond = rps,
             Latency = latency,
             TemperatureMilliCelsius = sensors?.TryReadTemperatureMilliCelsius(),
-            Throttled = sensors is null ? null : BoardSensors.TryReadThrottled(),
+            Throttled = sensors?.TryReadThrottled(),
         };
     }
 }

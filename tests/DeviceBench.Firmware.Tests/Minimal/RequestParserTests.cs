@@ -122,6 +122,15 @@ public class RequestParserTests
         Assert.Equal(501, ErrorOf("POST / HTTP/1.1\r\nHost: a\r\ntransfer-encoding: gzip, chunked\r\n\r\n"));
     }
 
+    /// <summary>RFC 9112 §6.3 (4): with chunked not the final coding, or beside Content-Length, the length is unknowable: 400.</summary>
+    [Theory]
+    [InlineData("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\n")]
+    [InlineData("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked, gzip\r\n\r\n")]
+    [InlineData("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: gzip\r\n\r\n")]
+    [InlineData("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n")]
+    [InlineData("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n")]
+    public void Transfer_encoding_without_a_knowable_length_is_400(string request) => Assert.Equal(400, ErrorOf(request));
+
     [Fact]
     public void Method_longer_than_any_implemented_is_501() =>
         Assert.Equal(501, ErrorOf(new string('M', 33) + " / HTTP/1.1\r\nHost: a\r\n\r\n"));

@@ -65,15 +65,18 @@ public partial class QemuBoardTests(QemuBoardFixture fixture, ITestOutputHelper 
         Assert.True(contender.HasExited);
     }
 
-    [Fact]
-    public async Task Firmware_drives_status_and_alarm_lines_on_the_PL061()
+    /// <summary>Both builds drive the lines through the kernel's GPIO character device: the lean one is statically linked.</summary>
+    [Theory]
+    [InlineData("fw")]
+    [InlineData("fw-minimal")]
+    public async Task Firmware_drives_status_and_alarm_lines_on_the_PL061(string build)
     {
         string before = await fixture.Board.RunInGuestAsync("cat /sys/kernel/debug/gpio", default);
         int baseLine = int.Parse(GpioBase().Match(before).Groups[1].Value, CultureInfo.InvariantCulture);
         Assert.DoesNotContain("devicebench-fw", before, StringComparison.Ordinal);
 
         int port = FreePort.Next(), from = fixture.Serial.Count;
-        var launch = new ContenderLaunch("gpio", ["{dir}/fw/devicebench-fw", "serve", "--engine", "minimal", "--port", $"{port}", "--threads", "1",
+        var launch = new ContenderLaunch("gpio", [$"{{dir}}/{build}/devicebench-fw", "serve", "--engine", "minimal", "--port", $"{port}", "--threads", "1",
             "--serial", "{serial}", "--gpio-status", "0", "--gpio-alarm", "1", "--gpio-chip", "0", "--gpio-required", "--budget-rss", "1k"], port);
         await using var contender = await fixture.Board.StartAsync(launch, default);
         await fixture.Serial.WaitForAsync<AlarmRecord>(from, RecordTimeout, a => a.Raised);

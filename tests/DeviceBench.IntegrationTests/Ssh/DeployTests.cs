@@ -95,12 +95,12 @@ public class DeployTests(SshServer server)
         }
     }
 
-    /// <summary>The manifest's files, plus the firmware and its serial library, which every contender needs.</summary>
+    /// <summary>The manifest's files, plus the firmware, which every contender needs.</summary>
     private static List<string> ExpectedFiles(string architectureDirectory)
     {
         var rows = File.ReadAllLines(Path.Combine(architectureDirectory, "manifest.tsv")).Select(l => l.Split('\t')).ToList();
         int file = Array.IndexOf(rows[0], "file");
-        return [.. rows.Skip(1).Select(r => r[file]).Append("fw/devicebench-fw").Append("fw/libSystem.IO.Ports.Native.so").Distinct()];
+        return [.. rows.Skip(1).Select(r => r[file]).Append("fw/devicebench-fw").Distinct()];
     }
 
     /// <summary>A copy of artifacts/x64 with an 8 MB file in its manifest: big enough to be caught mid-copy.</summary>

@@ -46,7 +46,9 @@ internal sealed class KestrelEngine : IHttpEngine
         var timing = meter.BeginRequest();
         var response = context.Response;
         var route = Routes.Match(context.Request.Path.Value ?? "/");
-        bool readOnly = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+        // Methods are case-sensitive (RFC 9110 §9.1): "get" is not GET (HttpMethods.IsGet ignores case).
+        string method = context.Request.Method;
+        bool head = method == HttpMethods.Head, readOnly = head || method == HttpMethods.Get;
         response.StatusCode = route == Route.NotFound ? StatusCodes.Status404NotFound
             : readOnly ? StatusCodes.Status200OK : StatusCodes.Status405MethodNotAllowed;
         if (response.StatusCode == StatusCodes.Status405MethodNotAllowed) response.Headers.Allow = "GET, HEAD";
@@ -54,7 +56,7 @@ internal sealed class KestrelEngine : IHttpEngine
         if (!body.IsEmpty) response.ContentType = route == Route.Json ? Routes.JsonContentType : Routes.PlainContentType;
         // Setting Content-Length before writing keeps Kestrel from chunking (the fairness rules want a length).
         response.ContentLength = body.Length;
-        if (body.Length > 0 && !HttpMethods.IsHead(context.Request.Method))
+        if (body.Length > 0 && !head)
             await response.Body.WriteAsync(body).ConfigureAwait(false);
         meter.EndRequest(timing);
     }

@@ -6,7 +6,7 @@ using System.Threading.Channels;
 namespace DeviceBench.Host.Boards.Local;
 
 /// <summary>
-/// A real pseudo-terminal: the firmware opens <see cref="DevicePath"/> as its serial port (System.IO.Ports), the host
+/// A real pseudo-terminal: the firmware opens <see cref="DevicePath"/> as its serial port (termios), the host
 /// reads the master side. The host also holds the device side open, so the line survives a contender closing
 /// and reopening it between sessions (a lone master would read EIO once the last device-side fd closes).
 /// </summary>

@@ -10,9 +10,6 @@ internal sealed record ArtifactFile(string RelativePath, string LocalPath, long 
     /// <summary>Every contender starts through the firmware (<c>serve</c> or <c>watch</c>), so it goes even when the manifest lacks it.</summary>
     private const string Firmware = "fw/devicebench-fw";
 
-    /// <summary>System.IO.Ports' native half, which the firmware loads to open a serial device.</summary>
-    private const string SerialLibrary = "fw/libSystem.IO.Ports.Native.so";
-
     /// <summary>
     /// The files of manifest.tsv plus the firmware, hashed here: the hash of the bytes read is what the board must
     /// verify, and a manifest that disagrees with them means a build that did not finish.
@@ -28,7 +25,6 @@ internal sealed record ArtifactFile(string RelativePath, string LocalPath, long 
         var expected = rows.Skip(1).Where(r => r.Length > Math.Max(file, sha)).GroupBy(r => r[file], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Last()[sha], StringComparer.Ordinal);
         var paths = new SortedSet<string>(expected.Keys, StringComparer.Ordinal) { Firmware };
-        if (File.Exists(Path.Combine(architectureDirectory, SerialLibrary))) paths.Add(SerialLibrary);
         return [.. paths.Select(p => Hash(architectureDirectory, architecture, p, expected.GetValueOrDefault(p)))];
     }
 

@@ -17,6 +17,8 @@ internal partial struct RequestParser
 
     private static ReadOnlySpan<byte> ConnectionOptionOf(int candidate) => candidate == 0 ? "close"u8 : "keep-alive"u8;
 
+    private static ReadOnlySpan<byte> Chunked => "chunked"u8;
+
     /// <summary>SP/HTAB here is obs-fold or whitespace before the first field: both rejected (§5.2, §2.2).</summary>
     private void FieldLineStart(byte b, ref int i, RequestLimits limits)
     {
@@ -83,7 +85,7 @@ internal partial struct RequestParser
 
     private void ValueRun(ReadOnlySpan<byte> input, ref int i, RequestLimits limits)
     {
-        if (_header is KnownHeader.None or KnownHeader.TransferEncoding)
+        if (_header is KnownHeader.None)
         {
             var rest = input[i..];
             int n = rest.IndexOfAnyExcept(HttpChars.FieldValue);
@@ -121,6 +123,10 @@ internal partial struct RequestParser
                     _flags |= Flags.ValueHasDigits;
                 }
                 return true;
+            case KnownHeader.TransferEncoding:
+                if (space || b == ',') EndTransferCoding();
+                else if (_length++ >= Chunked.Length || HttpChars.ToLower(b) != Chunked[_length - 1]) _candidates = 0;
+                return true;
             case KnownHeader.Connection:
                 if (space || b == ',') EndConnectionOption();
                 else if (_candidates != 0)
@@ -135,6 +141,7 @@ internal partial struct RequestParser
     {
         _state = State.FieldLf;
         if (_header == KnownHeader.Connection) EndConnectionOption();
+        if (_header == KnownHeader.TransferEncoding) EndTransferCoding();
         if (_header != KnownHeader.ContentLength) return;
         if ((_flags & Flags.ValueHasDigits) == 0) { Fail(400); return; }
         // Repeated Content-Length lines must agree (RFC 9112 §6.3 item 5): a disagreement is a smuggling attempt.
@@ -152,6 +159,21 @@ internal partial struct RequestParser
         _candidates = AllConnectionOptions;
     }
 
+    /// <summary>
+    /// Transfer-Encoding = #transfer-coding (RFC 9112 §6.1), case-insensitive; the list runs on across field lines, so
+    /// after the last member of the last line <see cref="Flags.ChunkedIsFinal"/> says whether chunked is the final coding.
+    /// </summary>
+    private void EndTransferCoding()
+    {
+        if (_length > 0)
+        {
+            if (_length == Chunked.Length && _candidates != 0) _flags |= Flags.ChunkedIsFinal;
+            else _flags &= ~Flags.ChunkedIsFinal;
+        }
+        _length = 0;
+        _candidates = 1;
+    }
+
     private void FieldLf(byte b, ref int i, RequestLimits limits)
     {
         if (b != '\n') { Fail(400); return; }
@@ -167,9 +189,10 @@ internal partial struct RequestParser
         i++;
         if (_versionMinor == 1 && (_flags & Flags.HasHost) == 0) return Fail(400);
         // Chunked bodies are not supported: 501 (RFC 9112 §6.1). With a Content-Length as well, or in HTTP/1.0, the
-        // framing itself is suspect (§6.1, §6.3 item 3: "ought to be handled as an error"): 400.
+        // framing itself is suspect (§6.1, §6.3 item 3: "ought to be handled as an error"): 400. So is a coding list
+        // whose final coding is not chunked: the body length cannot be known, and §6.3 item 4 says 400 (MUST).
         if ((_flags & Flags.HasTransferEncoding) != 0)
-            return Fail((_flags & Flags.HasContentLength) != 0 || _versionMinor == 0 ? 400 : 501);
+            return Fail((_flags & Flags.HasContentLength) != 0 || _versionMinor == 0 || (_flags & Flags.ChunkedIsFinal) == 0 ? 400 : 501);
         if ((_flags & Flags.HasContentLength) != 0 && _contentLength > limits.MaxBodyBytes) return Fail(413);
         // HTTP/1.1 persists unless "close"; HTTP/1.0 only with "keep-alive" (RFC 9112 §9.3). A client that sent
         // Expect: 100-continue may withhold its body once it has our final status (RFC 9110 §10.1.1): we close rather

@@ -145,6 +145,7 @@ internal partial struct RequestParser
         TrailingSpace = 1 << 7,
         ValueHasDigits = 1 << 8,
         HasExpect = 1 << 9,
+        ChunkedIsFinal = 1 << 10,
     }
 
     [InlineArray(PathCapacity)]
