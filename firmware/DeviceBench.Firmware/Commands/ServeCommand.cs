@@ -11,6 +11,7 @@ internal static class ServeCommand
 {
     public static string Usage => $"""
         devicebench-fw serve [--engine {string.Join('|', EngineCatalog.Names)}] [--port 8080] [--threads CORES] [--address 0.0.0.0]
+        {EngineLimits.Usage}
         {ReportSetup.Usage}
         """;
 
@@ -21,13 +22,14 @@ internal static class ServeCommand
         int threads = args.Int32("threads") ?? Environment.ProcessorCount;
         if (!IPAddress.TryParse(args.String("address") ?? "0.0.0.0", out var address)) throw new UsageException("--address is not an IP address");
         if (threads < 1 || port is < 0 or > 65535) throw new UsageException("--threads must be ≥ 1 and --port 0–65535");
-        var engine = EngineCatalog.Create(engineName)
+        var engine = EngineCatalog.Create(engineName, EngineLimits.Minimal(args))
             ?? throw new UsageException($"unknown engine '{engineName}' (known: {string.Join(", ", EngineCatalog.Names)})");
         try
         {
+            var options = new EngineOptions(address, port, threads) { MaxConnections = EngineLimits.MaxConnections(args) };
             var setup = ReportSetup.FromArgs(args);
             args.ThrowOnUnknown();
-            return Serve(engine, setup, new EngineOptions(address, port, threads));
+            return Serve(engine, setup, options);
         }
         finally { engine.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
     }

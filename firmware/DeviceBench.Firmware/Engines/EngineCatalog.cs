@@ -11,9 +11,9 @@ internal static class EngineCatalog
     public static IReadOnlyList<string> Names { get; } = ["minimal"];
 #endif
 
-    public static IHttpEngine? Create(string name) => name switch
+    public static IHttpEngine? Create(string name, MinimalOptions? minimal = null) => name switch
     {
-        "minimal" => new MinimalEngine(),
+        "minimal" => new MinimalEngine(minimal),
 #if KESTREL
         "kestrel" => new Kestrel.KestrelEngine(),
 #endif
