@@ -8,6 +8,8 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
 root.Subcommands.Add(MonitorCommand.Create());
+root.Subcommands.Add(AttackCommand.Create());
+root.Subcommands.Add(HostileCommand.Create());
 // Ctrl-C cancels the running command; a bench then stops its contender and saves a partial run, which takes
 // longer than System.CommandLine's default 2 s grace before it kills the process.
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(20) });

@@ -1,0 +1,23 @@
+using DeviceBench.Host.Hostile;
+using Spectre.Console;
+
+namespace DeviceBench.Cli;
+
+public static partial class HostileCommand
+{
+    /// <summary>One row per corpus case: what was expected, what the server did, and the verdict.</summary>
+    public static Table CreateTable(CorpusReport report)
+    {
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("case").AddColumn("expected").AddColumn("got").AddColumn("verdict");
+        foreach (var o in report.Outcomes)
+        {
+            string verdict = o.Crashed ? $"[red]CRASH[/] {Markup.Escape(o.Problem ?? "")}"
+                : o.Smuggled ? "[red]SMUGGLED[/]"
+                : o.AsExpected ? "[green]ok[/]"
+                : "[yellow]differs[/]";
+            table.AddRow(Markup.Escape(o.Name), o.Expected, Markup.Escape(o.Summary), verdict);
+        }
+        return table;
+    }
+}
