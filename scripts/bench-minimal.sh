@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The minimal engine against its contenders, side by side in one run, on this machine's loopback:
-# csharp-minimal and csharp-kestrel (devicebench-fw serve), go-nethttp and rust-hyper (artifacts/x64, when built).
+# csharp-minimal (the lean static board build) and csharp-kestrel (devicebench-fw serve), go-nethttp and rust-hyper (artifacts/x64, when built).
 # Each server runs on CPU 0 with one worker thread; wrk runs on CPU 1. Per contender it measures:
-#   baseline RSS   VmRSS once listening, before any request
+#   baseline RSS   Rss (smaps_rollup) 1 s after it listens, before any request
 #   req/s          wrk -t1 -c64 for DURATION seconds after a short warm-up; the best of ROUNDS runs taken in turn
 #                  across contenders (on a shared machine interference only ever lowers a server's figure)
 #   req/cpu-s      the same runs' requests per second of the server's own CPU time (utime+stime): equal to req/s
 #                  for a saturated server on a quiet machine, and far less moved than req/s by other processes
-#   RSS after run  VmRSS right after that run
-#   RSS @256c      VmRSS after LOAD256_SECONDS at 256 connections, and its ratio to the baseline
+#   RSS after run  Rss right after that run
+#   RSS @256c      Rss after LOAD256_SECONDS at 256 connections, and its ratio to the baseline
 #   B/idle conn    RSS growth / IDLE_CONNECTIONS keep-alive connections that each made one request and then idle
 # and prints a table with throughput and baseline ratios against Go and Rust.
 #   usage: scripts/bench-minimal.sh   env: DURATION=10 ROUNDS=3 LOAD256_SECONDS=30 IDLE_CONNECTIONS=10000 WARMUP=2
@@ -30,17 +30,23 @@ for tool in wrk taskset python3 ss; do command -v "$tool" >/dev/null || die "$to
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 [ "$(ulimit -n)" -gt $((idle_connections + 100)) ] || die "open-file limit $(ulimit -n) is below $idle_connections connections"
 
-# --- the firmware binary: the built artifact when it is newer than every source, else a fresh publish -----------
-fw=$root/artifacts/x64/fw/devicebench-fw
+# --- the firmware binaries: the built artifacts when newer than every source, else a fresh publish -----------------
+# csharp-minimal runs the lean board build (fw-minimal: minimal engine only, static), as the bench's contender does;
+# csharp-kestrel the full build (fw).
 newer_source() { find "$root/firmware/DeviceBench.Firmware" "$root/firmware/DeviceBench.Protocol" \
   \( -name bin -o -name obj \) -prune -o -type f -newer "$1" -print -quit; }
-if [ ! -x "$fw" ] || [ -n "$(newer_source "$fw")" ]; then
-  # A private output folder: artifacts/x64/fw may be running in someone's test right now.
-  fw_dir=$root/artifacts/bench-minimal/fw
-  echo "bench-minimal: publishing devicebench-fw (Native AOT) to ${fw_dir#$root/}"
-  dotnet publish "$root/firmware/DeviceBench.Firmware" -c Release -r linux-x64 -o "$fw_dir" --nologo -v quiet -p:DebugSymbols=false >&2
-  fw=$fw_dir/devicebench-fw
-fi
+firmware() { # folder (fw|fw-minimal) publish-flags... -> path of a current binary
+  local folder=$1 bin=$root/artifacts/x64/$1/devicebench-fw; shift
+  if [ ! -x "$bin" ] || [ -n "$(newer_source "$bin")" ]; then
+    # A private output folder: artifacts/x64 may be running in someone's test right now.
+    bin=$root/artifacts/bench-minimal/$folder/devicebench-fw
+    echo "bench-minimal: publishing devicebench-fw ($folder, Native AOT) to ${bin#$root/}" >&2
+    dotnet publish "$root/firmware/DeviceBench.Firmware" -c Release -r linux-x64 -o "$(dirname "$bin")" --nologo -v quiet -p:DebugSymbols=false "$@" >&2
+  fi
+  echo "$bin"
+}
+fw=$(firmware fw)
+fw_minimal=$(firmware fw-minimal -p:KestrelSupport=false -p:StaticExecutable=true -p:BuildFlavor=lean)
 
 work=$(mktemp -d)
 server_pid=""
@@ -75,7 +81,8 @@ sys.stdin.read()
 EOF
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-rss_bytes() { awk '/^VmRSS:/ { print $2 * 1024 }' "/proc/$1/status"; }
+# smaps_rollup Rss, as the firmware's sampler reads it (VmRSS lags for multi-threaded processes before Linux 6.2).
+rss_bytes() { awk '/^Rss:/ { print $2 * 1024 }' "/proc/$1/smaps_rollup"; }
 listening() { [ -n "$(ss -ltnH "sport = :$1")" ]; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 clock_ticks=$(getconf CLK_TCK)
@@ -140,7 +147,7 @@ measure() { # name command...
 
 echo "bench-minimal: servers on CPU $server_cpu (1 thread), wrk -t1 on CPU $client_cpu;" \
   "-c64 ${duration}s best of $rounds, -c256 ${load256_seconds}s, $idle_connections idle" >&2
-measure csharp-minimal "$fw" serve --engine minimal
+measure csharp-minimal "$fw_minimal" serve --engine minimal
 measure csharp-kestrel "$fw" serve --engine kestrel
 for contender in go-nethttp rust-hyper; do
   if [ -x "$root/artifacts/x64/$contender" ]; then measure "$contender" "$root/artifacts/x64/$contender"

@@ -23,9 +23,10 @@ start_pinned() {
 
 stop_server() { kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
-# rss_kb PID: resident set (VmRSS) in kB, summed over the process and its children (a `watch`ed server).
+# rss_kb PID: resident set in kB, summed over the process and its children (a `watch`ed server). Rss of smaps_rollup,
+# as the firmware's sampler reads it: VmRSS lags for multi-threaded processes before Linux 6.2.
 rss_kb() { local pid=$1 total=0 kb c
-  for c in "$pid" $(pgrep -P "$pid" || true); do kb=$(awk '/^VmRSS/ {print $2}' "/proc/$c/status" 2>/dev/null || echo 0); total=$((total + ${kb:-0})); done
+  for c in "$pid" $(pgrep -P "$pid" || true); do kb=$(awk '/^Rss:/ {print $2}' "/proc/$c/smaps_rollup" 2>/dev/null || echo 0); total=$((total + ${kb:-0})); done
   echo "$total"; }
 
 # wrk_rps CORE URL CONNECTIONS SECONDS: requests/s from wrk pinned to CORE.
