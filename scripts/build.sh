@@ -10,6 +10,7 @@ for arch in "${archs[@]}"; do
   case "$arch" in x64|arm64) ;; *) echo "build: unknown architecture '$arch' (x64 or arm64)" >&2; exit 2 ;; esac
   out="$root/artifacts/$arch"
   mkdir -p "$out"
+  rm -f "$out/manifest.tsv" # written anew below: a file an older build listed is not deployed
   echo "build: devicebench-fw linux-$arch (Native AOT)"
   dotnet publish "$root/firmware/DeviceBench.Firmware" -c Release -r "linux-$arch" -o "$out/fw" --nologo -v quiet -p:DebugSymbols=false
   echo "build: devicebench-fw linux-$arch, lean (minimal engine only, statically linked)"

@@ -11,6 +11,9 @@ namespace DeviceBench.Cli;
 /// <summary><c>devicebench bench</c>: the whole comparison on a board, saved to <c>results/&lt;time&gt;-&lt;board&gt;/</c>.</summary>
 public static class BenchCommand
 {
+    /// <summary>EX_IOERR of sysexits.h: the disk holding the results filled up (0 complete, 1 partial or failed, 2 usage, 130 Ctrl-C).</summary>
+    public const int ResultsFolderFull = 74;
+
     public static Command Create()
     {
         var board = new Option<string>("--board") { Description = "local | ssh://user@host[:port] | qemu[:profile]", DefaultValueFactory = _ => "local" };
@@ -90,13 +93,25 @@ public static class BenchCommand
         }
         await using var board = opened;
         if (board.Name == "local") PinSelf(profile.LoadCpus);
-        using var folder = RunFolder.Create(resultsRoot, board.Name, DateTimeOffset.UtcNow);
+        RunFolder created;
+        try { created = RunFolder.Create(resultsRoot, board.Name, DateTimeOffset.UtcNow); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"devicebench bench: cannot create a results folder in {resultsRoot}: {e.Message}").ConfigureAwait(false);
+            return RunFolder.IsDiskFull(e) ? ResultsFolderFull : 2;
+        }
+        using var folder = created;
         AnsiConsole.MarkupLine($"[bold]devicebench bench[/] on [bold]{Markup.Escape(board.Name)}[/] → {Markup.Escape(folder.Directory)}");
         foreach (string note in board.Notes) AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(note)}[/]");
         var runner = new BenchRunner(board, settings, folder, new ConsoleProgress());
         var run = await runner.RunAsync(artifacts, cancellationToken).ConfigureAwait(false);
         SummaryTable.Render(AnsiConsole.Console, run);
         AnsiConsole.MarkupLine($"results: {Markup.Escape(folder.Directory)}");
+        if (folder.Problem is { } full)
+        {
+            await Console.Error.WriteLineAsync($"devicebench bench: {full}; run.json holds what was measured until then").ConfigureAwait(false);
+            return ResultsFolderFull;
+        }
         // The run is already saved; a report that cannot be drawn is reported and redrawn later with `report`, never fatal.
         try
         {

@@ -38,10 +38,10 @@ public sealed partial class BenchRunner
             session.Reason = e.Message;
             Event($"{contender} round {round}: failed: {e.Message}");
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException || RunFolder.IsDiskFull(e))
         {
             session.Status = "failed";
-            session.Reason = "stopped by the user";
+            session.Reason = e is IOException io ? folder.MarkFull(io) : folder.Problem ?? "stopped by the user";
             throw;
         }
         finally

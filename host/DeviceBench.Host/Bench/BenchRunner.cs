@@ -25,21 +25,28 @@ public sealed partial class BenchRunner(IBoard board, BenchSettings settings, Ru
 
     public async Task<RunRecord> RunAsync(string artifactsDirectory, CancellationToken cancellationToken)
     {
-        folder.Save(Run);
         var pump = Task.Run(() => PumpSerialAsync(CancellationToken.None), CancellationToken.None);
+        // A full results disk stops the run as Ctrl-C would: the contender is stopped, what fits is kept.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, folder.Filled);
         try
         {
-            await board.DeployAsync(artifactsDirectory, cancellationToken).ConfigureAwait(false);
-            _startTemperature = await board.ReadTemperatureAsync(cancellationToken).ConfigureAwait(false);
-            Run.Rates = settings.Rates.Count > 0 ? [.. settings.Rates] : await CalibrateAsync(cancellationToken).ConfigureAwait(false);
+            folder.Save(Run);
+            await board.DeployAsync(artifactsDirectory, stop.Token).ConfigureAwait(false);
+            _startTemperature = await board.ReadTemperatureAsync(stop.Token).ConfigureAwait(false);
+            Run.Rates = settings.Rates.Count > 0 ? [.. settings.Rates] : await CalibrateAsync(stop.Token).ConfigureAwait(false);
             Event($"open-loop rates: {string.Join(", ", Run.Rates.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))} req/s");
             folder.Save(Run);
             for (int round = 1; round <= settings.Rounds; round++)
                 foreach (string contender in Shuffle(settings.Contenders, round))
-                    await SessionAsync(contender, round, withRates: true, cancellationToken).ConfigureAwait(false);
+                    await SessionAsync(contender, round, withRates: true, stop.Token).ConfigureAwait(false);
             var failed = Run.Sessions.Where(s => s.Status != "ok").ToList();
             Run.Status = failed.Count == 0 ? "complete" : "partial";
             Run.Reason = failed.Count == 0 ? null : string.Join("; ", failed.Select(s => $"{s.Contender} round {s.Round}: {s.Reason}"));
+        }
+        catch (Exception e) when (RunFolder.IsDiskFull(e) || (e is OperationCanceledException && folder.Problem is not null))
+        {
+            Run.Status = Run.Sessions.Count > 0 ? "partial" : "failed";
+            Run.Reason = e is IOException io ? folder.MarkFull(io) : folder.Problem;
         }
         catch (OperationCanceledException)
         {
@@ -55,7 +62,7 @@ public sealed partial class BenchRunner(IBoard board, BenchSettings settings, Ru
         {
             Run.FinishedUtc = DateTimeOffset.UtcNow;
             SaveSerialCounts();
-            folder.Save(Run);
+            folder.TrySave(Run);
             Event($"run {Run.Status}{(Run.Reason is null ? "" : ": " + Run.Reason)}");
         }
         _current = null;

@@ -7,8 +7,10 @@ namespace DeviceBench.Host.Bench;
 /// A run's results folder, written as things are measured: <c>serial.log</c> (every line the board sent, as sent),
 /// <c>events.log</c> (what the bench did, one timestamped line each), <c>hlog/</c> (HdrHistogram interval logs) and
 /// <c>run.json</c>, replaced atomically (write, then rename) so a crash or Ctrl-C never leaves half a file.
+/// A full disk is a clean stop, not a crash (see RunFolder.DiskFull.cs): the last good run.json is never touched by a
+/// write that does not fit, and a reserve kept beside it lets the record that says so still be written.
 /// </summary>
-public sealed class RunFolder : IDisposable
+public sealed partial class RunFolder : IDisposable
 {
     private readonly StreamWriter _serial;
     private readonly StreamWriter _events;
@@ -20,6 +22,7 @@ public sealed class RunFolder : IDisposable
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "hlog"));
         _serial = Append("serial.log");
         _events = Append("events.log");
+        TryGrowReserve(ReserveMarginBytes);
     }
 
     public string Directory { get; }
@@ -39,24 +42,46 @@ public sealed class RunFolder : IDisposable
     public static RunRecord Load(string directory) =>
         RunJsonContext.Deserialize(File.ReadAllText(Path.Combine(directory, "run.json")));
 
+    /// <summary>Replaces run.json atomically. Once the disk has filled, it still saves when it can, then throws.</summary>
+    /// <exception cref="ResultsFolderFullException">The disk is full (the previous run.json is left as it was if this one did not fit).</exception>
     public void Save(RunRecord run)
     {
+        if (!TrySave(run) || Problem is not null) throw new ResultsFolderFullException(Problem!);
+    }
+
+    /// <summary>The last save of a run: replaces run.json if it fits, false (the previous one kept) if the disk is full.</summary>
+    public bool TrySave(RunRecord run)
+    {
         string temporary = RunJsonPath + ".tmp";
+        string json = RunJsonContext.Serialize(run);
         lock (_lock)
         {
-            File.WriteAllText(temporary, RunJsonContext.Serialize(run), new UTF8Encoding(false));
-            File.Move(temporary, RunJsonPath, overwrite: true);
+            try
+            {
+                // Written by hand: File.WriteAllText preallocates, and its "disk was full" error carries no errno to recognise.
+                using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+                    stream.Write(new UTF8Encoding(false).GetBytes(json));
+                File.Move(temporary, RunJsonPath, overwrite: true);
+            }
+            catch (IOException e) when (IsDiskFull(e))
+            {
+                TryDelete(temporary);
+                MarkFull(e);
+                return false;
+            }
+            if (Problem is null) TryGrowReserve(Encoding.UTF8.GetByteCount(json) + ReserveMarginBytes);
+            return true;
         }
     }
 
     public void AppendSerial(string line)
     {
-        lock (_lock) _serial.WriteLine(line);
+        lock (_lock) AppendLine(_serial, line);
     }
 
     public void AppendEvent(string text)
     {
-        lock (_lock) _events.WriteLine($"{DateTimeOffset.UtcNow:O} {text}");
+        lock (_lock) AppendLine(_events, $"{DateTimeOffset.UtcNow:O} {text}");
     }
 
     /// <summary>The path of a phase's .hlog, relative to the run folder (as stored in the record) and absolute.</summary>
@@ -71,7 +96,16 @@ public sealed class RunFolder : IDisposable
 
     public void Dispose()
     {
-        _serial.Dispose();
-        _events.Dispose();
+        lock (_lock)
+        {
+            // Text a full disk refused is still buffered: closing must not throw it at whoever is cleaning up.
+            foreach (var writer in new[] { _serial, _events })
+            {
+                try { writer.Dispose(); }
+                catch (IOException) { }
+            }
+            TryDelete(ReservePath);
+        }
+        _filled.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using System.IO.Ports;
+using System.Threading.Channels;
 
 namespace DeviceBench.Host.Serial;
 
@@ -11,6 +12,7 @@ namespace DeviceBench.Host.Serial;
 public sealed class SerialLines(string device, int baud = 115200) : IDisposable
 {
     private SerialPort? _port;
+    private bool _everOpen;
 
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -20,9 +22,30 @@ public sealed class SerialLines(string device, int baud = 115200) : IDisposable
     /// <summary>Why the device is not open right now (null while open).</summary>
     public string? Problem { get; private set; }
 
+    /// <summary>Opens the device now, so a wrong path is refused at once instead of being retried for ever.</summary>
+    /// <exception cref="IOException">The device cannot be opened.</exception>
+    public void Open()
+    {
+        if (_port is null && !TryOpen()) throw new IOException($"serial device {Problem}");
+    }
+
+    /// <summary>Reads lines into a channel on a background task until <paramref name="cancellationToken"/> is cancelled; the channel then completes.</summary>
+    public Task PumpAsync(ChannelWriter<string> lines, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        return Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (string line in ReadLinesAsync(cancellationToken).ConfigureAwait(false)) lines.TryWrite(line);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { }
+            finally { lines.TryComplete(); }
+        }, CancellationToken.None);
+    }
+
     public async IAsyncEnumerable<string> ReadLinesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        bool everOpen = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             if (_port is null)
@@ -32,8 +55,6 @@ public sealed class SerialLines(string device, int baud = 115200) : IDisposable
                     await Task.Delay(RetryInterval, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
-                if (everOpen) Reconnects++;
-                everOpen = true;
             }
             string? line = null;
             try { line = await Task.Run(_port!.ReadLine, cancellationToken).ConfigureAwait(false); }
@@ -55,6 +76,8 @@ public sealed class SerialLines(string device, int baud = 115200) : IDisposable
             port.Open();
             _port = port;
             Problem = null;
+            if (_everOpen) Reconnects++;
+            _everOpen = true;
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)

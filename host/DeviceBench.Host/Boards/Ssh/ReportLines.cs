@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using DeviceBench.Host.Serial;
 
 namespace DeviceBench.Host.Boards.Ssh;
 
@@ -7,28 +8,39 @@ namespace DeviceBench.Host.Boards.Ssh;
 /// one log file in the work folder, and one <c>tail -F</c> of it runs in an SSH exec channel for the whole session:
 /// lines arrive as written, several contenders in a row share the stream, and a contender's lines are on disk on the
 /// board even if the connection drops. With a UART adapter on this machine, contenders write the board's UART and the
-/// host reads the adapter; their stdout is kept per contender for diagnosis.
+/// host reads the adapter; their stdout is kept per contender for diagnosis. The adapter is read as the monitor reads
+/// one (<see cref="SerialLines"/>): unplugged and plugged back, it is reopened and the gap is counted, not the end.
 /// </summary>
 internal sealed class ReportLines : IDisposable
 {
     private readonly string _workDirectory;
     private readonly RemoteLineStream? _tail;
     private readonly string? _tailPid;
-    private readonly UartLines? _uart;
+    private readonly SerialLines? _uart;
+    private readonly Channel<string> _uartLines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleWriter = true });
+    private readonly CancellationTokenSource _stopUart = new();
+    private readonly Task _uartPump = Task.CompletedTask;
 
-    private ReportLines(string workDirectory, string boardTarget, RemoteLineStream? tail, string? tailPid, UartLines? uart)
+    private ReportLines(string workDirectory, string boardTarget, RemoteLineStream? tail, string? tailPid, SerialLines? uart)
     {
         _workDirectory = workDirectory;
         BoardTarget = boardTarget;
         _tail = tail;
         _tailPid = tailPid;
         _uart = uart;
+        if (uart is not null) _uartPump = uart.PumpAsync(_uartLines.Writer, _stopUart.Token);
     }
 
     /// <summary>What <c>{serial}</c> becomes on the board: <c>stdout</c>, or the board's UART device.</summary>
     public string BoardTarget { get; }
 
-    public ChannelReader<string> Lines => _uart?.Lines ?? _tail!.Lines;
+    public ChannelReader<string> Lines => _uart is null ? _tail!.Lines : _uartLines.Reader;
+
+    /// <summary>Times the UART adapter was lost and reopened (0 over SSH, which has its own reconnect-free stream).</summary>
+    public int Reconnects => _uart?.Reconnects ?? 0;
+
+    /// <summary>Why the UART adapter is not open right now; null while it is, or without one.</summary>
+    public string? Problem => _uart?.Problem;
 
     public string LogPath => $"{_workDirectory}/serial.log";
 
@@ -64,8 +76,19 @@ internal sealed class ReportLines : IDisposable
         }
     }
 
-    public static ReportLines FromUart(string workDirectory, string hostDevice, int baud, string boardDevice) =>
-        new(workDirectory, boardDevice, null, null, new UartLines(hostDevice, baud));
+    /// <summary>Reads the adapter at <paramref name="hostDevice"/>, which must open now: a wrong path is refused at connect.</summary>
+    /// <exception cref="IOException">The adapter cannot be opened.</exception>
+    public static ReportLines FromUart(string workDirectory, string hostDevice, int baud, string boardDevice)
+    {
+        var uart = new SerialLines(hostDevice, baud);
+        try { uart.Open(); }
+        catch
+        {
+            uart.Dispose();
+            throw;
+        }
+        return new(workDirectory, boardDevice, null, null, uart);
+    }
 
     /// <summary>Where contender <paramref name="name"/>'s stdout goes.</summary>
     public string OutputPath(string name) => _uart is null ? LogPath : $"{_workDirectory}/{name}.out";
@@ -73,6 +96,10 @@ internal sealed class ReportLines : IDisposable
     public void Dispose()
     {
         _tail?.Dispose();
+        _stopUart.Cancel();
+        // A read in progress returns within the port's read timeout; then the port can be closed under no one.
+        _uartPump.Wait(TimeSpan.FromSeconds(2));
         _uart?.Dispose();
+        _stopUart.Dispose();
     }
 }

@@ -52,6 +52,12 @@ public sealed partial class SshBoard : IBoard
 
     public ChannelReader<string> SerialLines => _report.Lines;
 
+    /// <summary>Times the host's UART adapter went away and came back (the gap's lines are lost, the session is not).</summary>
+    public int SerialReconnects => _report.Reconnects;
+
+    /// <summary>Why the UART adapter is not open right now; null while it is, or when lines come over SSH.</summary>
+    public string? SerialProblem => _report.Problem;
+
     /// <summary>The board folder that holds the artifact cache (<c>&lt;set id&gt;/</c>) and this session's work folder.</summary>
     public string RemoteRoot { get; }
 
