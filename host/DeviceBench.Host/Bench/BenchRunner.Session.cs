@@ -94,6 +94,7 @@ public sealed partial class BenchRunner
         cancellationToken.ThrowIfCancellationRequested();
         if (recorder.ResetReason is { } reset) throw new SessionFailedException(reset);
         if (running.HasExited) throw new SessionFailedException($"contender exited during {phase} (exit code {await running.StopAsync(StopGrace).ConfigureAwait(false)})");
+        if (PhaseStall.Describe(result, options.Duration) is { } stall) throw new SessionFailedException($"contender stopped answering during {phase}: {stall}");
     }
 
     private async Task CooldownAsync(CancellationToken cancellationToken)

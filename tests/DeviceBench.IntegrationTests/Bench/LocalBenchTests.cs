@@ -86,6 +86,25 @@ public class LocalBenchTests
     }
 
     [Fact]
+    public async Task A_contender_that_hangs_mid_phase_is_stopped_and_recorded_as_not_answering()
+    {
+        bool stopped = false;
+        var (run, folder) = await RunAsync(Short("go-nethttp") with { MaxDuration = TimeSpan.FromSeconds(4) }, (runner, _) => new RelayProgress(m =>
+        {
+            if (stopped || !m.Contains(": READY,", StringComparison.Ordinal)) return;
+            stopped = true;
+            // SIGSTOP: the server neither exits nor answers — its watcher keeps reporting, the load sees silence.
+            long server = runner.Run.Sessions[^1].Ready!.Pid;
+            Task.Delay(1200).ContinueWith(_ => Process.Start("kill", ["-STOP", $"{server}"])!.WaitForExit(), TaskScheduler.Default);
+        }));
+        var session = Assert.Single(run.Sessions);
+        Assert.Equal("failed", session.Status);
+        Assert.Contains("stopped answering during max", session.Reason, StringComparison.Ordinal);
+        Assert.NotNull(session.ExitCode);
+        Assert.Equal(("partial", "failed"), (RunFolder.Load(folder).Status, RunFolder.Load(folder).Sessions.Single().Status));
+    }
+
+    [Fact]
     public async Task A_boot_record_mid_run_is_recorded_as_a_board_reset()
     {
         bool sent = false;
