@@ -48,17 +48,8 @@ firmware() { # folder (fw|fw-minimal) publish-flags... -> path of a current bina
 fw=$(firmware fw)
 fw_minimal=$(firmware fw-minimal -p:KestrelSupport=false -p:StaticExecutable=true -p:BuildFlavor=lean)
 
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+# shellcheck source=lib/server.sh
+source "$root/scripts/lib/server.sh"
 
 # Opens N connections to 127.0.0.1:PORT, makes one request on each, says "ready" and holds them until stdin closes.
 cat > "$work/idle.py" <<'EOF'
@@ -80,10 +71,6 @@ print("ready", flush=True)
 sys.stdin.read()
 EOF
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-# smaps_rollup Rss, as the firmware's sampler reads it (VmRSS lags for multi-threaded processes before Linux 6.2).
-rss_bytes() { awk '/^Rss:/ { print $2 * 1024 }' "/proc/$1/smaps_rollup"; }
-listening() { [ -n "$(ss -ltnH "sport = :$1")" ]; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 clock_ticks=$(getconf CLK_TCK)
 wrk_rps() { # connections seconds port -> req/s; leaves requests per server CPU-second in $work/cpu_rps

@@ -49,21 +49,9 @@ command_of() { # contender -> its command line without --port/--threads
   esac
 }
 
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+# shellcheck source=../lib/server.sh
+source "$root/scripts/lib/server.sh"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-rss_bytes() { awk '/^Rss:/ { print $2 * 1024 }' "/proc/$1/smaps_rollup"; }
-listening() { [ -n "$(ss -ltnH "sport = :$1")" ]; }
 mb() { case $1 in ''|-) echo - ;; *) awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1048576 }' ;; esac; }
 us() { case $1 in ''|-) echo - ;; *) echo "$1 us" ;; esac; }
 port=""

@@ -18,23 +18,14 @@ die() { echo "hostile/corpus: $*" >&2; exit 1; }
 for tool in dotnet python3 ss; do command -v "$tool" >/dev/null || die "$tool not found: run scripts/setup.sh"; done
 for bin in "$fw" "$fw_minimal" "$art/rust-hyper" "$art/go-nethttp"; do [ -x "$bin" ] || die "$bin missing: run scripts/build.sh $arch"; done
 
-work=${KEEP:-$(mktemp -d)}
-mkdir -p "$work"
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill -TERM "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  [ -n "${KEEP:-}" ] || rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+# shellcheck source=../lib/server.sh
+source "$root/scripts/lib/server.sh"
 
 # A build flavour of its own, so this never shares obj/ or bin/ with a build or test running in the same tree.
 echo "hostile/corpus: building devicebench" >&2
 dotnet build "$root/host/DeviceBench.Cli" -c Release -p:BuildFlavor=hostile-script --nologo -v quiet >&2
 cli=$root/host/DeviceBench.Cli/bin/hostile-script/Release/net10.0/devicebench.dll
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-listening() { [ -n "$(ss -ltnH "sport = :$1")" ]; }
 
 contenders=(csharp-minimal csharp-kestrel rust-hyper go-nethttp)
 start() {

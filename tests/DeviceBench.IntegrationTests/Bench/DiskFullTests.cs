@@ -1,5 +1,6 @@
 using DeviceBench.Cli;
 using DeviceBench.Host.Bench;
+using DeviceBench.Host.Tests.Bench;
 using DeviceBench.IntegrationTests.Infrastructure;
 
 namespace DeviceBench.IntegrationTests.Bench;
@@ -8,10 +9,10 @@ namespace DeviceBench.IntegrationTests.Bench;
 [Collection(nameof(SerialBenchRuns))]
 public class DiskFullTests
 {
-    [DiskFullFact]
+    [TmpfsFact]
     public void A_results_disk_that_fills_mid_phase_stops_the_bench_keeps_a_readable_run_json_and_exits_74()
     {
-        using var disk = DiskFullTmpfs.Mount(4L << 20);
+        using var disk = SmallTmpfs.Mount(4L << 20);
         using var bench = ServerProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "devicebench.dll"), "bench", "--contender", "csharp-minimal",
             "--rounds", "1", "--rates", "100", "--warmup", "0s", "--settle", "0s", "--max-duration", "20s", "--results", disk.Path,
             "--artifacts", Path.Combine(Artifacts.RepositoryRoot, "artifacts")], 0, waitForPort: false);
