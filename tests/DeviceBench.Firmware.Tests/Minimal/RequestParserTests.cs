@@ -111,9 +111,17 @@ public class RequestParserTests
 
     [Theory]
     [InlineData("GET / HTTP/2.0\r\nHost: a\r\n\r\n")]
-    [InlineData("GET / HTTP/1.2\r\nHost: a\r\n\r\n")]
     [InlineData("GET / HTTP/0.9\r\n\r\n")]
     public void Other_http_versions_are_505(string request) => Assert.Equal(505, ErrorOf(request));
+
+    [Fact]
+    public void A_later_http_1_minor_version_is_served_as_1_1()
+    {
+        var (status, parser, _) = Parse("GET / HTTP/1.2\r\nHost: a\r\n\r\n");
+        Assert.Equal(ParseStatus.HeadComplete, status);
+        Assert.False(parser.IsHttp10);
+        Assert.Equal(400, ErrorOf("GET / HTTP/1.9\r\n\r\n")); // and, as 1.1, needs a Host
+    }
 
     [Fact]
     public void Transfer_encoding_is_501()

@@ -167,7 +167,9 @@ internal partial struct RequestParser
     private void RequestLineLf(byte b, ref int i)
     {
         if (b != '\n') { Fail(400); return; }
-        if (_versionMajor != 1 || _versionMinor > 1) { Fail(505); return; }
+        if (_versionMajor != 1) { Fail(505); return; }
+        // A later 1.x is served as 1.1, the highest minor version this engine implements (RFC 9110 §2.5).
+        if (_versionMinor > 1) _versionMinor = 1;
         _state = State.FieldLineStart;
         i++;
     }
