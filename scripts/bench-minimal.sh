@@ -46,7 +46,7 @@ firmware() { # folder (fw|fw-minimal) publish-flags... -> path of a current bina
   echo "$bin"
 }
 fw=$(firmware fw)
-fw_minimal=$(firmware fw-minimal -p:KestrelSupport=false -p:StaticExecutable=true -p:BuildFlavor=lean)
+fw_minimal=$(firmware fw-minimal -p:KestrelSupport=false -p:DisplaySupport=false -p:StaticExecutable=true -p:BuildFlavor=lean)
 
 # shellcheck source=lib/server.sh
 source "$root/scripts/lib/server.sh"

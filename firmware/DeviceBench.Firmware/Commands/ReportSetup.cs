@@ -84,7 +84,7 @@ internal sealed class ReportSetup
             _ => throw new ArgumentException($"display '{parts[0]}' is not supported (hd44780, ssd1306)"),
         };
 #else
-        throw new PlatformNotSupportedException($"this build has no display support ({spec} on bus {bus}); build with -p:DisplaySupport=true");
+        throw new PlatformNotSupportedException($"this build has no display support ({spec} on bus {bus}): the full build (fw/devicebench-fw) has it");
 #endif
     }
 }
