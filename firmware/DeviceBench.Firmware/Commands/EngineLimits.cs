@@ -35,5 +35,5 @@ internal static class EngineLimits
     private static int? Int(Args args, string name) => Positive(args, name) is { } v ? checked((int)v) : null;
 
     private static long? Positive(Args args, string name) =>
-        args.Int64(name) is { } v && v <= 0 ? throw new UsageException($"--{name} must be positive") : args.Int64(name);
+        args.Int64(name) is not { } v ? null : v > 0 ? v : throw new UsageException($"--{name} must be positive");
 }

@@ -1,6 +1,7 @@
 using System.Device.Gpio;
 using System.Runtime.InteropServices;
 using System.Text;
+using DeviceBench.Firmware.Linux;
 
 namespace DeviceBench.Firmware.Reporting;
 
@@ -17,7 +18,6 @@ internal sealed unsafe partial class GpioChipDriver : GpioDriver
     private const int FlagsOffset = 288, NumAttrsOffset = 296, Attr0Offset = 320, NumLinesOffset = 560, FdOffset = 588;
     private const ulong FlagOutput = 1 << 3;
     private const uint AttrOutputValues = 2;
-    private const int OReadWrite = 2, OCloExec = 0x80000;
     private readonly int _chipFd;
     private readonly Dictionary<int, (int Fd, bool High)> _lines = [];
 
@@ -25,7 +25,7 @@ internal sealed unsafe partial class GpioChipDriver : GpioDriver
     public GpioChipDriver(int chip)
     {
         string path = $"/dev/gpiochip{chip}";
-        _chipFd = Open(path, OReadWrite | OCloExec);
+        _chipFd = Libc.Open(path, Libc.OReadWrite | Libc.OCloExec);
         if (_chipFd < 0) throw Error($"{path} cannot be opened");
         byte* info = stackalloc byte[ChipInfoBytes];
         if (Ioctl(_chipFd, ChipInfoIoctl, info) < 0) throw Error($"{path} is not a GPIO chip");
@@ -53,7 +53,7 @@ internal sealed unsafe partial class GpioChipDriver : GpioDriver
 
     protected override void ClosePin(int pinNumber)
     {
-        if (_lines.Remove(pinNumber, out var line)) _ = Close(line.Fd);
+        if (_lines.Remove(pinNumber, out var line)) _ = Libc.Close(line.Fd);
     }
 
     protected override void SetPinMode(int pinNumber, PinMode mode)
@@ -87,20 +87,14 @@ internal sealed unsafe partial class GpioChipDriver : GpioDriver
 
     protected override void Dispose(bool disposing)
     {
-        foreach (var line in _lines.Values) _ = Close(line.Fd);
+        foreach (var line in _lines.Values) _ = Libc.Close(line.Fd);
         _lines.Clear();
-        if (_chipFd >= 0) _ = Close(_chipFd);
+        if (_chipFd >= 0) _ = Libc.Close(_chipFd);
         base.Dispose(disposing);
     }
 
     private static IOException Error(string what) => new($"{what}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
 
-    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int Open(string path, int flags);
-
     [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
     private static partial int Ioctl(int fd, nuint request, void* argument);
-
-    [LibraryImport("libc", EntryPoint = "close")]
-    private static partial int Close(int fd);
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using DeviceBench.Firmware.Linux;
 
 namespace DeviceBench.Firmware.Reporting;
 
@@ -10,8 +11,7 @@ namespace DeviceBench.Firmware.Reporting;
 internal sealed unsafe partial class SerialDevice : IDisposable
 {
     // asm-generic values, identical on x86-64 and arm64 (glibc's struct termios is 60 bytes; c_cflag at offset 8).
-    private const int OWriteOnly = 0x1, ONoCtty = 0x100, ONonBlock = 0x800, OCloExec = 0x80000;
-    private const int TermiosBytes = 64, CFlagOffset = 8, TcsaNow = 0, EIntr = 4, EAgain = 11;
+    private const int TermiosBytes = 64, CFlagOffset = 8, TcsaNow = 0;
     private const uint CLocal = 0x800, CRead = 0x80;
     private const short PollOut = 4;
     private const int WriteTimeoutMs = 1000;
@@ -23,7 +23,7 @@ internal sealed unsafe partial class SerialDevice : IDisposable
     public static SerialDevice Open(string path, int baud)
     {
         uint speed = SerialRates.Constant(baud) ?? throw new IOException($"{baud} baud is not a standard rate ({SerialRates.Known})");
-        int fd = OpenFile(path, OWriteOnly | ONoCtty | ONonBlock | OCloExec);
+        int fd = Libc.Open(path, Libc.OWriteOnly | Libc.ONoCtty | Libc.ONonBlock | Libc.OCloExec);
         if (fd < 0) throw LastError($"serial device {path} cannot be opened");
         byte* termios = stackalloc byte[TermiosBytes];
         if (TcGetAttr(fd, termios) != 0) return Fail(fd, $"{path} is not a serial device");
@@ -39,22 +39,22 @@ internal sealed unsafe partial class SerialDevice : IDisposable
         while (!bytes.IsEmpty)
         {
             nint n;
-            fixed (byte* p = bytes) n = WriteFile(_fd, p, (nuint)bytes.Length);
+            fixed (byte* p = bytes) n = Libc.Write(_fd, p, bytes.Length);
             if (n > 0) { bytes = bytes[(int)n..]; continue; }
             int errno = Marshal.GetLastPInvokeError();
-            if (errno == EIntr) continue;
-            if (errno != EAgain) throw new IOException($"serial write failed: {Marshal.GetPInvokeErrorMessage(errno)}");
+            if (errno == Libc.EIntr) continue;
+            if (errno != Libc.EAgain) throw new IOException($"serial write failed: {Marshal.GetPInvokeErrorMessage(errno)}");
             var pollFd = new PollFd { Fd = _fd, Events = PollOut };
             if (Poll(&pollFd, 1, WriteTimeoutMs) == 0) throw new TimeoutException($"the serial device took nothing for {WriteTimeoutMs} ms");
         }
     }
 
-    public void Dispose() => _ = CloseFile(_fd);
+    public void Dispose() => _ = Libc.Close(_fd);
 
     private static SerialDevice Fail(int fd, string what)
     {
         var error = LastError(what);
-        _ = CloseFile(fd);
+        _ = Libc.Close(fd);
         throw error;
     }
 
@@ -68,9 +68,6 @@ internal sealed unsafe partial class SerialDevice : IDisposable
         public short Revents;
     }
 
-    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int OpenFile(string path, int flags);
-
     [LibraryImport("libc", EntryPoint = "tcgetattr", SetLastError = true)]
     private static partial int TcGetAttr(int fd, byte* termios);
 
@@ -83,12 +80,6 @@ internal sealed unsafe partial class SerialDevice : IDisposable
     [LibraryImport("libc", EntryPoint = "tcsetattr", SetLastError = true)]
     private static partial int TcSetAttr(int fd, int action, byte* termios);
 
-    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
-    private static partial nint WriteFile(int fd, byte* buffer, nuint count);
-
     [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
     private static partial int Poll(PollFd* fds, nuint count, int timeoutMs);
-
-    [LibraryImport("libc", EntryPoint = "close")]
-    private static partial int CloseFile(int fd);
 }

@@ -1,4 +1,5 @@
 using DeviceBench.Firmware.Engines.Minimal.Linux;
+using DeviceBench.Firmware.Linux;
 
 namespace DeviceBench.Firmware.Engines.Minimal;
 

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using DeviceBench.Firmware.Engines.Minimal.Http;
 using DeviceBench.Firmware.Engines.Minimal.Linux;
+using DeviceBench.Firmware.Linux;
 
 namespace DeviceBench.Firmware.Engines.Minimal;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using DeviceBench.Firmware.Engines.Minimal.Linux;
+using DeviceBench.Firmware.Linux;
 
 namespace DeviceBench.Firmware.Engines.Minimal;
 

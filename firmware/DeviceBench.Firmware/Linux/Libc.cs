@@ -1,10 +1,11 @@
 using System.Runtime.InteropServices;
 
-namespace DeviceBench.Firmware.Engines.Minimal.Linux;
+namespace DeviceBench.Firmware.Linux;
 
 /// <summary>
-/// The system calls the minimal engine's event loops make directly. Blittable signatures only, so a call is a plain
-/// native call with no marshalling stub and no allocation (Native AOT resolves them like any <c>libc</c> import).
+/// The system calls the firmware makes directly: the minimal engine's event loops, the serial line, the GPIO chip.
+/// Blittable signatures, so a call is a plain native call with no marshalling stub and no allocation (Native AOT resolves
+/// them like any <c>libc</c> import), except <see cref="Open"/>, which marshals its path once per device.
 /// </summary>
 internal static unsafe partial class Libc
 {
@@ -38,6 +39,15 @@ internal static unsafe partial class Libc
 
     [LibraryImport(Library, EntryPoint = "shutdown", SetLastError = true)]
     public static partial int Shutdown(int fd, int how);
+
+    public const int OReadWrite = 0x2;
+    public const int OWriteOnly = 0x1;
+    public const int ONoCtty = 0x100;
+    public const int ONonBlock = 0x800;
+    public const int OCloExec = 0x80000;
+
+    [LibraryImport(Library, EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    public static partial int Open(string path, int flags);
 
     [LibraryImport(Library, EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);
