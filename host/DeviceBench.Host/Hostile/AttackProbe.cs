@@ -21,14 +21,14 @@ public static class AttackProbe
 
     private static async Task<bool> TryOnceAsync(IPEndPoint target, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var socket = await AttackSockets.TryConnectAsync(target, timeout, cancellationToken).ConfigureAwait(false);
+        using var socket = await HostileSockets.TryConnectAsync(target, timeout, cancellationToken).ConfigureAwait(false);
         if (socket is null) return false;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try
         {
-            await socket.SendAsync(AttackSockets.Request(target), SocketFlags.None, deadline.Token).ConfigureAwait(false);
-            return await AttackSockets.ReadStatusAsync(socket, deadline.Token).ConfigureAwait(false) is >= 200 and < 300;
+            await socket.SendAsync(HostileSockets.Request(target), SocketFlags.None, deadline.Token).ConfigureAwait(false);
+            return await HostileSockets.ReadStatusAsync(socket, deadline.Token).ConfigureAwait(false) is >= 200 and < 300;
         }
         catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {

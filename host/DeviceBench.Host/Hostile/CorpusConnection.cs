@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 
 namespace DeviceBench.Host.Hostile;
@@ -7,15 +8,8 @@ internal static class CorpusConnection
 {
     public sealed record Exchange(byte[] Received, bool ClosedByServer, bool TimedOut, bool WriteCutShort);
 
-    public static async Task<Socket> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        try { await socket.ConnectAsync(host, port, limit.Token).ConfigureAwait(false); }
-        catch { socket.Dispose(); throw; }
-        return socket;
-    }
+    public static Task<Socket> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken) =>
+        HostileSockets.ConnectAsync(new DnsEndPoint(host, port), timeout, cancellationToken);
 
     public static async Task<Exchange> ExchangeAsync(Socket socket, byte[] request, bool oneBytePerWrite, CorpusRunSettings settings, CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ public sealed class IdleConnectionsAttack : AttackDriver
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Stopping.Token);
-        var request = AttackSockets.Request(Options.Target);
+        var request = HostileSockets.Request(Options.Target);
         var next = -1;
         var workers = Enumerable.Range(0, Math.Min(ConnectConcurrency, Options.Connections)).Select(async _ =>
         {
@@ -39,7 +39,7 @@ public sealed class IdleConnectionsAttack : AttackDriver
     {
         foreach (var socket in held)
         {
-            if (AttackSockets.ClosedByPeer(socket)) Counters.ClosedByServer();
+            if (HostileSockets.ClosedByPeer(socket)) Counters.ClosedByServer();
             socket.Dispose();
         }
         held.Clear();
@@ -48,7 +48,7 @@ public sealed class IdleConnectionsAttack : AttackDriver
 
     private async Task OpenOneAsync(byte[] request, CancellationToken cancellationToken)
     {
-        var socket = await AttackSockets.TryConnectAsync(Options.Target, ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        var socket = await HostileSockets.TryConnectAsync(Options.Target, ConnectTimeout, cancellationToken).ConfigureAwait(false);
         if (socket is null)
         {
             Counters.ConnectFailed();
@@ -60,7 +60,7 @@ public sealed class IdleConnectionsAttack : AttackDriver
         try
         {
             await socket.SendAsync(request, SocketFlags.None, answer.Token).ConfigureAwait(false);
-            if (await AttackSockets.ReadStatusAsync(socket, answer.Token).ConfigureAwait(false) is >= 200 and < 400)
+            if (await HostileSockets.ReadStatusAsync(socket, answer.Token).ConfigureAwait(false) is >= 200 and < 400)
             {
                 held.Add(socket);
                 Counters.Opened();

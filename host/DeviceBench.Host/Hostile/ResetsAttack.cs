@@ -22,7 +22,7 @@ public sealed class ResetsAttack : AttackDriver
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        var request = AttackSockets.Request(Options.Target);
+        var request = HostileSockets.Request(Options.Target);
         var batch = Enumerable.Repeat(request, Options.ResetPipeline).SelectMany(b => b).ToArray();
         var period = TimeSpan.FromSeconds(Options.Connections / Options.ResetsPerSecond);
         for (var i = 0; i < Options.Connections; i++)
@@ -46,7 +46,7 @@ public sealed class ResetsAttack : AttackDriver
                 var wait = period * (cycle - offset) - Stopwatch.GetElapsedTime(started);
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, token).ConfigureAwait(false);
                 var midResponse = cycle % 2 == 1;
-                var socket = await AttackSockets.TryConnectAsync(Options.Target, ConnectTimeout, token,
+                var socket = await HostileSockets.TryConnectAsync(Options.Target, ConnectTimeout, token,
                     midResponse ? SmallReceiveBufferBytes : 0).ConfigureAwait(false);
                 if (socket is null)
                 {
@@ -81,7 +81,7 @@ public sealed class ResetsAttack : AttackDriver
         }
         finally
         {
-            AttackSockets.Reset(socket);
+            HostileSockets.Reset(socket);
         }
 
         if (midResponse) Counters.ResetMidResponse();

@@ -20,7 +20,7 @@ public sealed class SlowClientsAttack : AttackDriver
     /// <summary>Returns once every client has made its first connect attempt.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var request = AttackSockets.Request(Options.Target);
+        var request = HostileSockets.Request(Options.Target);
         var pending = Options.Connections;
         var allTried = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         for (var i = 0; i < Options.Connections; i++)
@@ -41,7 +41,7 @@ public sealed class SlowClientsAttack : AttackDriver
         var first = true;
         while (!token.IsCancellationRequested)
         {
-            var socket = await AttackSockets.TryConnectAsync(Options.Target, ConnectTimeout, token).ConfigureAwait(false);
+            var socket = await HostileSockets.TryConnectAsync(Options.Target, ConnectTimeout, token).ConfigureAwait(false);
             if (first)
             {
                 first = false;
@@ -86,7 +86,7 @@ public sealed class SlowClientsAttack : AttackDriver
                 await Task.Delay(Options.ByteInterval, token).ConfigureAwait(false);
             }
 
-            if (await AttackSockets.ReadStatusAsync(socket, token).ConfigureAwait(false) is not (>= 200 and < 400))
+            if (await HostileSockets.ReadStatusAsync(socket, token).ConfigureAwait(false) is not (>= 200 and < 400))
             {
                 Counters.ClosedByServer();
                 return;

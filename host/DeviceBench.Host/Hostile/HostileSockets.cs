@@ -4,29 +4,30 @@ using System.Text;
 
 namespace DeviceBench.Host.Hostile;
 
-/// <summary>Plain blocking-capable sockets, the way a hostile client uses them: connect, abort with RST, tell a closed peer.</summary>
-internal static class AttackSockets
+/// <summary>Sockets the way a hostile client uses them (the corpus and the attacks): connect, abort with RST, tell a closed peer.</summary>
+internal static class HostileSockets
 {
     public static byte[] Request(IPEndPoint target) =>
         Encoding.ASCII.GetBytes($"GET / HTTP/1.1\r\nHost: {target}\r\nUser-Agent: devicebench-attack\r\nAccept: */*\r\n\r\n");
 
-    /// <summary>Null when the connect failed or took longer than <paramref name="timeout"/> (a dropped SYN is retried only after 1 s).</summary>
-    public static async Task<Socket?> TryConnectAsync(IPEndPoint target, TimeSpan timeout, CancellationToken cancellationToken, int receiveBufferBytes = 0)
+    /// <summary>Connects within <paramref name="timeout"/> (a dropped SYN is retried only after 1 s), or throws
+    /// <see cref="SocketException"/> / <see cref="OperationCanceledException"/>.</summary>
+    public static async Task<Socket> ConnectAsync(EndPoint target, TimeSpan timeout, CancellationToken cancellationToken, int receiveBufferBytes = 0)
     {
-        var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         if (receiveBufferBytes > 0) socket.ReceiveBufferSize = receiveBufferBytes;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        try
-        {
-            await socket.ConnectAsync(target, deadline.Token).ConfigureAwait(false);
-            return socket;
-        }
-        catch (Exception e) when (e is SocketException or OperationCanceledException)
-        {
-            socket.Dispose();
-            return null;
-        }
+        try { await socket.ConnectAsync(target, deadline.Token).ConfigureAwait(false); }
+        catch { socket.Dispose(); throw; }
+        return socket;
+    }
+
+    /// <summary>Null when the connect failed or took longer than <paramref name="timeout"/>.</summary>
+    public static async Task<Socket?> TryConnectAsync(IPEndPoint target, TimeSpan timeout, CancellationToken cancellationToken, int receiveBufferBytes = 0)
+    {
+        try { return await ConnectAsync(target, timeout, cancellationToken, receiveBufferBytes).ConfigureAwait(false); }
+        catch (Exception e) when (e is SocketException or OperationCanceledException) { return null; }
     }
 
     /// <summary>SO_LINGER with a zero timeout makes close() send RST and drop unsent and unread bytes: an abrupt reset.</summary>
