@@ -19,7 +19,13 @@ internal static class HostileSockets
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try { await socket.ConnectAsync(target, deadline.Token).ConfigureAwait(false); }
-        catch { socket.Dispose(); throw; }
+        catch
+        {
+            // A connect cancelled just as the handshake completed leaves a connection the server has accepted: abort it
+            // like every other hostile connection (RST), not with an orderly close that looks like a polite client.
+            Reset(socket);
+            throw;
+        }
         return socket;
     }
 
