@@ -5,13 +5,13 @@
 #   full            fw: both engines, display support, dynamically linked
 #   lean-dynamic    -p:KestrelSupport=false (display support in, glibc shared)
 #   lean-static     + -p:StaticExecutable=true (lld; libc bound at link time)
-#   lean (shipped)  + -p:DisplaySupport=false — what scripts/build.sh publishes
+#   lean (shipped)  + -p:DisplaySupport=false — -p:BuildFlavor=lean, what scripts/build.sh publishes
 # Go's server is measured the same way for reference.
 #   usage: scripts/bench-baseline.sh      env: ROUNDS=3 SETTLE=5
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 rounds=${ROUNDS:-3} settle=${SETTLE:-5}
-source "$root/scripts/lib/measure.sh"
+source "$root/scripts/lib/bench.sh"
 for tool in socat taskset; do command -v "$tool" >/dev/null || { echo "bench-baseline: $tool not found: run scripts/setup.sh" >&2; exit 1; }; done
 out=$root/artifacts/bench-baseline
 lean=(-p:KestrelSupport=false)
@@ -24,7 +24,7 @@ publish() { # name flavour flags...
 publish full "" 
 publish lean-dynamic baseline-ld "${lean[@]}"
 publish lean-static baseline-ls "${lean[@]}" -p:StaticExecutable=true
-publish lean baseline-l "${lean[@]}" -p:StaticExecutable=true -p:DisplaySupport=false
+publish lean lean
 [ -x "$root/artifacts/x64/go-nethttp" ] || bash "$root/scripts/build-contenders.sh" x64 "$root/artifacts/x64" >&2
 
 pty_dir=$(mktemp -d); socat "pty,raw,echo=0,link=$pty_dir/board" "pty,raw,echo=0,link=$pty_dir/host" & BENCH_PIDS+=($!)

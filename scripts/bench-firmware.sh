@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Firmware benchmark (issue 2's targets), measured side by side in one run on this machine:
+# What the firmware costs, measured side by side in one run on this machine:
 # every server pinned to core 0 with one worker, wrk -t1 on core 1, 64 connections, loopback only.
 #   - baseline RSS (after READY, before any request) and req/s for both C# engines, Go and Rust;
 #   - the report sinks' cost: serial (a real pty at a 1 s interval) on vs off;
@@ -8,7 +8,7 @@
 # usage: scripts/bench-firmware.sh [--seconds 10] [--rounds 3] [--no-build]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-source "$root/scripts/lib/measure.sh"
+source "$root/scripts/lib/bench.sh"
 seconds=10 rounds=3 build=1
 while [ $# -gt 0 ]; do case "$1" in
   --seconds) seconds=$2; shift 2 ;; --rounds) rounds=$2; shift 2 ;; --no-build) build=0; shift ;;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue #8's figures for all four contenders in one go, each part printing its own table:
+# Hostile input against all four contenders in one go (malformed requests, hostile clients, memory caps), each part printing its own table:
 #   scripts/hostile/corpus.sh   the malformed/hostile request corpus: answers, crashes, smuggled requests (~1.5 min)
 #   scripts/hostile/attacks.sh  slow clients, 10,000 idle connections, resets: bytes per idle connection and a normal
 #                               client's P99 beside each attack (~6 min)

@@ -11,8 +11,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-# shellcheck source=lib/measure.sh
-source "$root/scripts/lib/measure.sh"
+# shellcheck source=lib/bench.sh
+source "$root/scripts/lib/bench.sh"
 rounds=${ROUNDS:-3}
 duration=${DURATION:-10}
 connections=${CONNECTIONS:-64}
@@ -25,10 +25,6 @@ for tool in wrk taskset dotnet; do command -v "$tool" >/dev/null || die "$tool n
 [ "$(nproc)" -ge 2 ] || die "needs two CPUs: one for the server, one for the load generators"
 # 10,000 connections are 10,000 descriptors at each end; the server inherits this limit, devicebench raises its own.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-
-work=$(mktemp -d)
-trap 'bench_cleanup; rm -rf "$work"' EXIT
-trap 'exit 130' INT TERM
 
 # --- the server: the built contender, else a fresh go build, else a clear failure --------------------------------
 server=${BENCH_SERVER:-$root/artifacts/x64/go-nethttp}

@@ -46,10 +46,10 @@ firmware() { # folder (fw|fw-minimal) publish-flags... -> path of a current bina
   echo "$bin"
 }
 fw=$(firmware fw)
-fw_minimal=$(firmware fw-minimal -p:KestrelSupport=false -p:DisplaySupport=false -p:StaticExecutable=true -p:BuildFlavor=lean)
+fw_minimal=$(firmware fw-minimal -p:BuildFlavor=lean)
 
-# shellcheck source=lib/server.sh
-source "$root/scripts/lib/server.sh"
+# shellcheck source=lib/bench.sh
+source "$root/scripts/lib/bench.sh"
 
 # Opens N connections to 127.0.0.1:PORT, makes one request on each, says "ready" and holds them until stdin closes.
 cat > "$work/idle.py" <<'EOF'
@@ -73,7 +73,7 @@ EOF
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 clock_ticks=$(getconf CLK_TCK)
-wrk_rps() { # connections seconds port -> req/s; leaves requests per server CPU-second in $work/cpu_rps
+measured_rps() { # connections seconds port -> req/s; leaves requests per server CPU-second in $work/cpu_rps
   local ticks; ticks=$(cpu_ticks "$server_pid")
   "${prio[@]}" taskset -c "$client_cpu" wrk -t1 -c"$1" -d"$2"s "http://127.0.0.1:$3/" > "$work/wrk.txt"
   if grep -qE "Non-2xx|Socket errors" "$work/wrk.txt"; then grep -E "Non-2xx|Socket errors" "$work/wrk.txt" | sed 's/^/    /' >&2; fi
@@ -88,16 +88,14 @@ port=""
 start() { # name command...
   local name=$1; shift
   port=$(free_port)
-  "${prio[@]}" taskset -c "$server_cpu" "$@" --port "$port" --threads 1 > "$work/$name.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 100); do listening "$port" && break; kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-  listening "$port" || { cat "$work/$name.log" >&2; die "$name did not start listening on $port"; }
+  start_pinned "$server_cpu" "$port" "${prio[@]}" "$@" --port "$port" --threads 1 || die "$name did not start listening on $port"
+  server_pid=$SERVER_PID
   sleep 1 # settle: start-up threads and timers have run once
 }
-stop() { kill -TERM "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+stop() { stop_server "$server_pid"; server_pid=""; }
 best_rps() { # name: one warmed-up run, kept if it beats the best so far
-  [ "$warmup" -gt 0 ] && wrk_rps 64 "$warmup" "$port" > /dev/null
-  local r; r=$(wrk_rps 64 "$duration" "$port"); r=${r:-0}
+  [ "$warmup" -gt 0 ] && measured_rps 64 "$warmup" "$port" > /dev/null
+  local r; r=$(measured_rps 64 "$duration" "$port"); r=${r:-0}
   local c; c=$(cat "$work/cpu_rps"); c=${c:-0}
   [ "$r" -gt "${rps[$1]:-0}" ] && rps[$1]=$r
   [ "$c" -gt "${cpu_rps[$1]:-0}" ] && cpu_rps[$1]=$c
@@ -110,7 +108,7 @@ measure() { # name command...
   base[$name]=$(rss_bytes "$server_pid")
   best_rps "$name"
   after_run[$name]=$(rss_bytes "$server_pid")
-  wrk_rps 256 "$load256_seconds" "$port" > /dev/null
+  measured_rps 256 "$load256_seconds" "$port" > /dev/null
   after256[$name]=$(rss_bytes "$server_pid")
   sleep 1
   local before; before=$(rss_bytes "$server_pid")
@@ -151,7 +149,7 @@ for round in $(seq 2 "$rounds"); do
   echo "bench-minimal: after round $round, best: $(for n in "${names[@]}"; do printf '%s %s  ' "$n" "${rps[$n]}"; done)" >&2
 done
 
-mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1048576 }'; }
+bytes_mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1048576 }'; }
 ratio() { # numerator denominator -> "1.23x" or "-"
   if [ -n "${2:-}" ] && [ "${2:-0}" -gt 0 ]; then awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; else echo "-"; fi
 }
@@ -159,8 +157,8 @@ echo
 printf '%-15s %10s %10s %10s %10s %21s %12s | %8s %8s %8s %8s %8s %8s\n' contender baseline "best req/s" "req/cpu-s" \
   "after run" "after 256c (x base)" "B/idle conn" "rps/go" "rps/rust" "cpu/go" "cpu/rust" "rss/go" "rss/rust"
 for name in "${names[@]}"; do
-  printf '%-15s %10s %10s %10s %10s %21s %12s | %8s %8s %8s %8s %8s %8s\n' "$name" "$(mb "${base[$name]}")" "${rps[$name]}" "${cpu_rps[$name]}" \
-    "$(mb "${after_run[$name]}")" "$(mb "${after256[$name]}") ($(ratio "${after256[$name]}" "${base[$name]}"))" "${idle_b[$name]}" \
+  printf '%-15s %10s %10s %10s %10s %21s %12s | %8s %8s %8s %8s %8s %8s\n' "$name" "$(bytes_mb "${base[$name]}")" "${rps[$name]}" "${cpu_rps[$name]}" \
+    "$(bytes_mb "${after_run[$name]}")" "$(bytes_mb "${after256[$name]}") ($(ratio "${after256[$name]}" "${base[$name]}"))" "${idle_b[$name]}" \
     "$(ratio "${rps[$name]}" "${rps[go-nethttp]:-}")" "$(ratio "${rps[$name]}" "${rps[rust-hyper]:-}")" \
     "$(ratio "${cpu_rps[$name]}" "${cpu_rps[go-nethttp]:-}")" "$(ratio "${cpu_rps[$name]}" "${cpu_rps[rust-hyper]:-}")" \
     "$(ratio "${base[$name]}" "${base[go-nethttp]:-}")" "$(ratio "${base[$name]}" "${base[rust-hyper]:-}")"

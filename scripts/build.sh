@@ -14,14 +14,13 @@ for arch in "${archs[@]}"; do
   echo "build: devicebench-fw linux-$arch (Native AOT)"
   dotnet publish "$root/firmware/DeviceBench.Firmware" -c Release -r "linux-$arch" -o "$out/fw" --nologo -v quiet -p:DebugSymbols=false
   echo "build: devicebench-fw linux-$arch, lean (minimal engine only, no display, statically linked)"
-  # Separate obj/bin: the lean build restores without the ASP.NET Core framework reference. Static, as Go's server is:
-  # no shared libc/libm/ld.so pages in its RSS (see the csproj). No display support: compiled in, its code and type
-  # data cost 360 kB of arm64 baseline even unused; the full build (fw) drives displays.
+  # BuildFlavor=lean: no Kestrel, no display support, static (the project file says what each saves); the full
+  # build (fw) drives displays.
   dotnet publish "$root/firmware/DeviceBench.Firmware" -c Release -r "linux-$arch" -o "$out/fw-minimal" --nologo -v quiet -p:DebugSymbols=false \
-    -p:KestrelSupport=false -p:DisplaySupport=false -p:StaticExecutable=true -p:BuildFlavor=lean
+    -p:BuildFlavor=lean
   # Iot.Device.Bindings brings System.IO.Ports' native shim along; the firmware writes its serial line through termios.
   rm -f "$out/fw/"*.pdb "$out/fw/"*.dbg "$out/fw-minimal/"*.pdb "$out/fw-minimal/"*.dbg "$out"/fw*/libSystem.IO.Ports.Native.so
   "$root/scripts/manifest.sh" "$out" devicebench-fw "$arch" "dotnet $(dotnet --version) NativeAOT" "$out/fw/devicebench-fw"
-  "$root/scripts/manifest.sh" "$out" devicebench-fw-minimal "$arch" "dotnet $(dotnet --version) NativeAOT, KestrelSupport=false, DisplaySupport=false, static" "$out/fw-minimal/devicebench-fw"
+  "$root/scripts/manifest.sh" "$out" devicebench-fw-minimal "$arch" "dotnet $(dotnet --version) NativeAOT, BuildFlavor=lean (minimal engine only, no display, static)" "$out/fw-minimal/devicebench-fw"
   bash "$root/scripts/build-contenders.sh" "$arch" "$out"
 done

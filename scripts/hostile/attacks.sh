@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Hostile clients against every contender (issue #8), side by side in one run on this machine's loopback.
+# Hostile clients against every contender, side by side in one run on this machine's loopback.
 # Each server runs on CPU 0 with one worker thread; `devicebench attack` runs on CPU 1 and, per contender (~75 s each):
 #   idle    IDLE_CONNECTIONS keep-alive connections, one request each, held: RSS growth per connection, and the
 #           normal client's P99 alone (the baseline) and beside them
@@ -49,22 +49,20 @@ command_of() { # contender -> its command line without --port/--threads
   esac
 }
 
-# shellcheck source=../lib/server.sh
-source "$root/scripts/lib/server.sh"
+# shellcheck source=../lib/bench.sh
+source "$root/scripts/lib/bench.sh"
 
-mb() { case $1 in ''|-) echo - ;; *) awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1048576 }' ;; esac; }
+bytes_mb() { case $1 in ''|-) echo - ;; *) awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1048576 }' ;; esac; }
 us() { case $1 in ''|-) echo - ;; *) echo "$1 us" ;; esac; }
 port=""
 start() { # name
   port=$(free_port)
   # shellcheck disable=SC2046 # the command line is words by design
-  taskset -c "$server_cpu" $(command_of "$1") --port "$port" --threads 1 > "$work/$1.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 100); do listening "$port" && break; kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-  listening "$port" || { cat "$work/$1.log" >&2; die "$1 did not start listening on $port"; }
+  start_pinned "$server_cpu" "$port" $(command_of "$1") --port "$port" --threads 1 || die "$1 did not start listening on $port"
+  server_pid=$SERVER_PID
   sleep 1 # settle: start-up threads and timers have run once
 }
-stop() { kill -TERM "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+stop() { stop_server "$server_pid"; server_pid=""; }
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" "$1"; } # file key -> value from the CLI's result line
 attack() { # name kind args... -> $work/NAME-KIND.txt
   local out=$work/$1-$2.txt rc=0
@@ -87,13 +85,13 @@ row() { # name kind label note
   before=$(field "$f" rss_before_bytes) peak=$(field "$f" rss_peak_bytes)
   # shellcheck disable=SC2059 # one format for the header and the rows
   printf "$format" "$3" "$(us "$base_p99")" "$(us "$attack_p99")" "$(ratio "$attack_p99" "$base_p99")" \
-    "$(field "$f" attack_errors)" "$(mb "$before")" "$(mb "$peak")" "$(growth "$peak" "$before")" \
+    "$(field "$f" attack_errors)" "$(bytes_mb "$before")" "$(bytes_mb "$peak")" "$(growth "$peak" "$before")" \
     "$(field "$f" alive)" "$(field "$f" serving_after)" "$4"
 }
 report() { # name baseline-rss
   local idle=$work/$1-idle.txt slow=$work/$1-slow.txt reset=$work/$1-reset.txt
   echo
-  echo "== $1: baseline RSS $(mb "$2"); $(field "$idle" held)/$idle_connections idle connections held," \
+  echo "== $1: baseline RSS $(bytes_mb "$2"); $(field "$idle" held)/$idle_connections idle connections held," \
     "$(field "$idle" bytes_per_idle_conn) B per idle connection"
   # shellcheck disable=SC2059
   printf "$format" attack "P99 alone" "P99 attack" ratio errors "RSS before" "RSS peak" growth alive serving notes

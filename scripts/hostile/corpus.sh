@@ -18,8 +18,8 @@ die() { echo "hostile/corpus: $*" >&2; exit 1; }
 for tool in dotnet python3 ss; do command -v "$tool" >/dev/null || die "$tool not found: run scripts/setup.sh"; done
 for bin in "$fw" "$fw_minimal" "$art/rust-hyper" "$art/go-nethttp"; do [ -x "$bin" ] || die "$bin missing: run scripts/build.sh $arch"; done
 
-# shellcheck source=../lib/server.sh
-source "$root/scripts/lib/server.sh"
+# shellcheck source=../lib/bench.sh
+source "$root/scripts/lib/bench.sh"
 
 # A build flavour of its own, so this never shares obj/ or bin/ with a build or test running in the same tree.
 echo "hostile/corpus: building devicebench" >&2
@@ -42,15 +42,12 @@ status=0
 for name in "${contenders[@]}"; do
   port=$(free_port)
   start "$name" "$port" >"$work/$name.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 200); do listening "$port" && break; kill -0 "$server_pid" 2>/dev/null || break; sleep 0.05; done
-  listening "$port" || { echo "hostile/corpus: $name did not start (see $work/$name.log)" >&2; status=1; server_pid=""; continue; }
+  server_pid=$!; BENCH_PIDS+=("$server_pid")
+  wait_listening "$server_pid" "$port" "$work/$name.log" || { echo "hostile/corpus: $name did not start" >&2; status=1; continue; }
   echo "hostile/corpus: $name on port $port" >&2
   dotnet "$cli" hostile --target "127.0.0.1:$port" --json "$work/$name.json" "${corpus_args[@]}" >"$work/$name.txt" 2>&1 || true
   kill -0 "$server_pid" 2>/dev/null || echo "hostile/corpus: $name is no longer running" >&2
-  kill -TERM "$server_pid" 2>/dev/null || true
-  wait "$server_pid" 2>/dev/null || true
-  server_pid=""
+  stop_server "$server_pid"
 done
 
 python3 - "$work" "${contenders[@]}" <<'PY' || status=1

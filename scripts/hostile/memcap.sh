@@ -13,7 +13,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-source "$root/scripts/lib/measure.sh"
+source "$root/scripts/lib/bench.sh"
 duration=${DURATION:-5}
 connections=${CONNECTIONS:-256}
 caps=("$@"); [ ${#caps[@]} -gt 0 ] || caps=(6 16)
