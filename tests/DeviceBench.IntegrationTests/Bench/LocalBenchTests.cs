@@ -50,7 +50,9 @@ public class LocalBenchTests
             Assert.Equal(0, max.Errors.Total);
             var open = session.Phases[1].Load;
             // The open loop's schedule is fixed: 500/s for 2 s is 1,000 requests, answered or still owed at the end.
-            Assert.Equal(1_000, open.Requests + open.Unfinished);
+            // Those planned before the load engine's clock thread closed the warm-up (late by milliseconds, by a
+            // hundred on a busy machine) count as warm-up: hence the lower bound. A phase cut short would miss it.
+            Assert.InRange(open.Requests + open.Unfinished, 900, 1_000);
             Assert.Equal(0, open.Errors.Total);
             Assert.NotNull(open.UncorrectedLatency);
             Assert.True(File.Exists(Path.Combine(folder, session.Phases[1].HlogFile!)));
