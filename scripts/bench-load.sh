@@ -4,7 +4,8 @@
 #      both pinned to CPU 1, alternately, ROUNDS times; prints requests/s and the ratio devicebench / wrk
 #      (target >= 0.9, aim >= 1.0);
 #   2. `devicebench load` at 10,000 connections for MEMORY_SECONDS (20 s by default, 60 s with --long) and its
-#      peak resident memory (VmHWM; aim <= 64 MB).
+#      peak resident memory (VmHWM; aim <= 64 MB);
+#   3. `devicebench load -R 40 -c 1`: how late its sends leave against their plan (send lag P50; target <= 50 us).
 #   usage: scripts/bench-load.sh [--long]
 #   env:   ROUNDS=3 DURATION=10 CONNECTIONS=64 MEMORY_CONNECTIONS=10000 MEMORY_SECONDS=20 BENCH_SERVER=path
 #          (BENCH_SERVER: any server binary taking --port P --threads N; default artifacts/x64/go-nethttp)
@@ -91,4 +92,16 @@ rps=$(grep -m1 '"requestsPerSecond"' "$work/memory.json" | tr -dc '0-9.')
 errors=$(grep -A8 '"errors": {' "$work/memory.json" | grep -m1 '"total"' | tr -dc '0-9')
 printf '%-28s %s\n' "connections opened" "$opened of $memory_connections" "requests/s" "$rps" "errors" "$errors" \
   "peak RSS (VmHWM)" "$(mb "$peak_kb") MB (aim <= 64 MB)"
+
+# --- open-loop timing at a microcontroller's rate --------------------------------------------------------------
+# One request every 25 ms on one connection: how late the engine sent each against its plan (its own sendLag figure).
+# A millisecond timer would put the median near 500 us; the engine sleeps on a timerfd and polls the last 40 us.
+# Only a quiet machine shows the engine's own figure: a CPU-bound neighbour delays every wake-up by its time slice.
+echo
+echo "devicebench load -R 40 -c 1 for ${duration} s (open loop, CPU $client_cpu): send lag against the plan"
+taskset -c "$client_cpu" "$devicebench" load "$url" -t 1 -c 1 -R 40 -d "${duration}s" --json "$work/lag.json" >/dev/null 2>&1 ||
+  die "devicebench load -R 40 failed"
+lag() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sendLag"][sys.argv[2]])' "$work/lag.json" "$1"; }
+printf '%-28s %s
+' "send lag P50" "$(lag p50Micros) us (target <= 50 us)" "send lag P99" "$(lag p99Micros) us"
 stop_server "$server_pid"

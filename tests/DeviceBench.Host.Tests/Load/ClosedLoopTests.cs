@@ -53,7 +53,8 @@ public class ClosedLoopTests
         Assert.Equal(server.Requests, result.Requests);
         Assert.Equal(0, result.Errors.Total);
         Assert.Equal(0, result.Requests % 4);
-        Assert.InRange(result.Latency.P50Micros, 0, 15_000);
+        // Timed as one batch, three of every four would wait for the slow answer: P50 would be 30 ms or more.
+        Assert.InRange(result.Latency.P50Micros, 0, 29_999);
         Assert.InRange(result.Latency.P90Micros, 30_000, long.MaxValue);
     }
 

@@ -7,14 +7,12 @@ public class LatencyAccuracyTests
 {
     /// <summary>
     /// Above the server's own record of a request, only the loopback round trip and the engine's wake-up remain:
-    /// tens of µs on an idle machine, milliseconds for a few percent of requests on a 2-core machine shared with
-    /// compilers. 5 ms covers that and is a quarter of the smallest gap between steps (10 → 30 ms), so a latency timed
-    /// from the wrong instant, matched to the wrong request or scaled wrongly fails.
+    /// tens of µs on an idle machine; beside a CPU-bound neighbour every wake-up can wait a time slice, and the tail
+    /// (P99) was measured 22 ms above the server's own. So the upper bound is loose, 1.5× the truth plus 5 ms: it
+    /// still fails a latency timed from the wrong instant (the connection's opening), summed over a batch, or scaled
+    /// by the wrong unit, each of which lands far outside it. The lower bound, which noise cannot break, is tight.
     /// </summary>
-    private const long TruthToleranceMicros = 5_000;
-
-    /// <summary>Against the nominal delays the test server's own lateness under load adds up too: half the smallest gap.</summary>
-    private const long NominalToleranceMicros = 10_000;
+    private static long UpperBoundMicros(long truthMicros) => (truthMicros * 3 / 2) + 5_000;
 
     [Fact]
     public Task Reported_percentiles_match_a_known_delay_distribution() => TimingAttempts.UpTo(3, async () =>
@@ -51,7 +49,7 @@ public class LatencyAccuracyTests
             Assert.True(reported[i] >= nominal[i] * 0.999 && reported[i] >= truth[i] * 0.999, figures);
         }
 
-        var withinTolerance = reported.Select((r, i) => r <= nominal[i] + NominalToleranceMicros && r <= truth[i] + TruthToleranceMicros).All(ok => ok);
+        var withinTolerance = reported.Select((r, i) => r <= UpperBoundMicros(truth[i])).All(ok => ok);
         return withinTolerance ? null : figures;
     });
 
