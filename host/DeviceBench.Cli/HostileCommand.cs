@@ -18,8 +18,8 @@ public static partial class HostileCommand
     public static Command Create()
     {
         var target = new Option<string>("--target") { Description = "Server to test, HOST:PORT", Required = true };
-        var corpus = new Option<FileInfo?>("--corpus") { Description = "Corpus file (default: the hostile-requests.txt shipped with devicebench)" };
-        var json = new Option<FileInfo?>("--json") { Description = "Write every case's outcome as JSON" };
+        var corpus = OptionFiles.Create("--corpus", "Corpus file (default: the hostile-requests.txt shipped with devicebench)");
+        var json = OptionFiles.Create("--json", "Write every case's outcome as JSON");
         var only = new Option<string?>("--case") { Description = "Run only cases whose name contains this" };
         var command = new Command("hostile", "Send malformed and hostile requests; check each is refused, closed, and never smuggled")
         {

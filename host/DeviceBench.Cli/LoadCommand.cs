@@ -32,9 +32,9 @@ public static class LoadCommand
         var body = new Option<byte[]?>("--body", "-b") { Description = "Request body text, or @FILE", HelpName = "text|@file", CustomParser = ParseBody };
         var expectStatus = BoundedOption.OptionalNumber("--expect-status", null, "The only acceptable status (default: any 2xx/3xx)", 100, 599);
         var expectLength = BoundedOption.OptionalNumber("--expect-length", null, "Body length every response must have", 0L, long.MaxValue);
-        var json = new Option<FileInfo?>("--json") { Description = "Write the result as JSON (schema: load-result.schema.json)" };
-        var csv = new Option<FileInfo?>("--csv") { Description = "Write the per-interval time series as CSV" };
-        var hlog = new Option<FileInfo?>("--hlog") { Description = "Write HdrHistogram interval logs (.hlog)" };
+        var json = OptionFiles.Create("--json", "Write the result as JSON (schema: load-result.schema.json)");
+        var csv = OptionFiles.Create("--csv", "Write the per-interval time series as CSV");
+        var hlog = OptionFiles.Create("--hlog", "Write HdrHistogram interval logs (.hlog)");
         var distribution = new Option<bool>("--distribution") { Description = "Print the full latency percentile distribution" };
 
         var command = new Command("load", "Drive HTTP load at a server and measure throughput, latency and errors")

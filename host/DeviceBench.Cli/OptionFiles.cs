@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace DeviceBench.Cli;
 
 /// <summary>
@@ -6,6 +8,24 @@ namespace DeviceBench.Cli;
 /// </summary>
 public static class OptionFiles
 {
+    /// <summary>A file option whose empty value is refused in words, not with System.CommandLine's "expected type 'System.IO.FileInfo'".</summary>
+    public static Option<FileInfo?> Create(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "file",
+        CustomParser = result =>
+        {
+            var text = BoundedOption.Text(result);
+            if (text.Length > 0)
+            {
+                return new FileInfo(text);
+            }
+
+            result.AddError($"{BoundedOption.Typed(result)} needs a file name");
+            return null;
+        },
+    };
+
     /// <summary>
     /// Null when <paramref name="file"/> is absent or can be written; otherwise one line naming the option and why.
     /// An existing file is opened without truncating it, a new one is created and deleted again.

@@ -61,6 +61,7 @@ public sealed class LoadCommandTests : IDisposable
     [InlineData("--expect-status", "99999", "--expect-status must be a whole number from 100 to 599 (got '99999')")]
     [InlineData("-H", "no colon", "-H must be \"Name: value\" (got 'no colon')")]
     [InlineData("-m", "G T", "-m must be one word such as GET or POST (got 'G T')")]
+    [InlineData("--json", "", "--json needs a file name")]
     public void Out_of_range_values_name_the_option_as_typed_and_what_is_allowed(string option, string value, string expected)
     {
         var parse = new RootCommand { LoadCommand.Create() }.Parse(["load", "http://127.0.0.1:1/", option, value], CommandRunner.Parser);
