@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Net;
 using DeviceBench.Host.Hostile;
+using DeviceBench.Host.Load;
 
 namespace DeviceBench.Cli;
 
@@ -15,13 +16,21 @@ public static class AttackCommand
     public static Command Create()
     {
         var target = new Option<IPEndPoint>("--target") { Description = "Server address, e.g. 127.0.0.1:8080", Required = true, CustomParser = ParseTarget };
-        var kind = new Option<AttackKind>("--kind") { Description = "slow (slowloris), idle (keep-alive connections held), reset (RST mid-request and mid-response)", Required = true };
-        var connections = new Option<int?>("--connections", "-c") { Description = "Connections (default: slow 300, idle 10000, reset 32 workers)" };
-        var duration = new Option<TimeSpan>("--duration", "-d") { Description = "Normal client measured alone, then as long under attack", DefaultValueFactory = _ => TimeSpan.FromSeconds(10), CustomParser = ParseDuration };
-        var pid = new Option<int?>("--pid") { Description = "Server process: sample its RSS and check it stays alive" };
-        var byteInterval = new Option<TimeSpan>("--byte-interval") { Description = "Slow clients: one byte per interval", DefaultValueFactory = _ => TimeSpan.FromMilliseconds(200), CustomParser = ParseDuration };
-        var resetRate = new Option<double>("--reset-rate") { Description = "Resets: aborted connections per second", DefaultValueFactory = _ => 1000 };
-        var rate = new Option<double>("--rate", "-R") { Description = "Normal client: requests/s (open loop)", DefaultValueFactory = _ => 1000 };
+        var kind = new Option<AttackKind>("--kind")
+        {
+            Description = "slow (slowloris), idle (keep-alive connections held), reset (RST mid-request and mid-response)",
+            Required = true, HelpName = "slow|idle|reset", CustomParser = ParseKind,
+        };
+        var connections = BoundedOption.OptionalNumber("--connections", "-c", "Connections (default: slow 300, idle 10000, reset 32 workers)",
+            1, LoadOptions.MaxConnections);
+        var duration = BoundedOption.Duration("--duration", "-d", "Normal client measured alone, then as long under attack", TimeSpan.FromSeconds(10),
+            LoadOptions.MaxDuration);
+        var pid = BoundedOption.OptionalNumber("--pid", null, "Server process: sample its RSS and check it stays alive", 1, int.MaxValue);
+        var byteInterval = BoundedOption.Duration("--byte-interval", null, "Slow clients: one byte per interval", TimeSpan.FromMilliseconds(200),
+            AttackOptions.MaxByteInterval);
+        var resetRate = BoundedOption.Number("--reset-rate", null, "Resets: aborted connections per second",
+            AttackOptions.MinResetsPerSecond, AttackOptions.MaxResetsPerSecond, 1000.0);
+        var rate = BoundedOption.Number("--rate", "-R", "Normal client: requests/s (open loop)", LoadOptions.MinRatePerSecond, LoadOptions.MaxRatePerSecond, 1000.0);
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the normal client's run without attack" };
 
         var command = new Command("attack", "Attack a server with slow, idle or resetting clients while a normal client measures its latency")
@@ -48,20 +57,48 @@ public static class AttackCommand
             };
             try
             {
-                options.Attack.Validate();
-                if (options.Duration <= TimeSpan.Zero || options.NormalRatePerSecond <= 0) throw new ArgumentException("duration and rate must be positive");
+                options.Validate();
+                _ = OpenFileBudget.Reserve(options.DescriptorsNeeded, options.Attack.Connections + options.NormalConnections);
             }
             catch (ArgumentException e)
             {
-                await Console.Error.WriteLineAsync($"devicebench attack: {e.Message}").ConfigureAwait(false);
-                return 2;
+                return await FailAsync(e.Message, ExitCodes.Usage).ConfigureAwait(false);
+            }
+
+            if (options.Pid is { } serverPid && !AttackRss.IsAlive(serverPid))
+            {
+                return await FailAsync(string.Create(CultureInfo.InvariantCulture, $"no process {serverPid}"), ExitCodes.Usage).ConfigureAwait(false);
+            }
+
+            var address = options.Attack.Target;
+            if (await ConnectProbe.FindProblemAsync(address.Address.ToString(), address.Port, TimeSpan.FromSeconds(5), cancellationToken)
+                .ConfigureAwait(false) is { } unreachable)
+            {
+                return await FailAsync(unreachable, ExitCodes.Failed).ConfigureAwait(false);
             }
 
             var outcome = await AttackSession.RunAsync(options, cancellationToken).ConfigureAwait(false);
             foreach (var line in AttackReportText.Lines(options, outcome)) await Console.Out.WriteLineAsync(line).ConfigureAwait(false);
-            return outcome.ServerSurvived ? 0 : 1;
+            return outcome.ServerSurvived ? ExitCodes.Success : ExitCodes.Failed;
         });
         return command;
+    }
+
+    private static async Task<int> FailAsync(string message, int exitCode)
+    {
+        await Console.Error.WriteLineAsync($"devicebench attack: {message}").ConfigureAwait(false);
+        return exitCode;
+    }
+
+    /// <summary>The kind's name in any case; not its number, which System.CommandLine's enum parsing would also take.</summary>
+    private static AttackKind ParseKind(ArgumentResult result)
+    {
+        var text = BoundedOption.Text(result);
+        var names = Enum.GetValues<AttackKind>().Select(k => k.ToString().ToLowerInvariant()).ToArray();
+        var match = Array.FindIndex(names, n => n.Equals(text, StringComparison.OrdinalIgnoreCase));
+        if (match >= 0) return Enum.GetValues<AttackKind>()[match];
+        result.AddError($"{BoundedOption.Typed(result)} must be {string.Join(", ", names[..^1])} or {names[^1]} (got '{text}')");
+        return default;
     }
 
     private static IPEndPoint ParseTarget(ArgumentResult result)
@@ -80,15 +117,7 @@ public static class AttackCommand
             {
             }
         }
-        result.AddError($"'{text}' is not HOST:PORT (example: 127.0.0.1:8080)");
+        result.AddError($"{BoundedOption.Typed(result)} must be HOST:PORT such as 127.0.0.1:8080 (got '{text}')");
         return new IPEndPoint(IPAddress.Loopback, 1);
-    }
-
-    private static TimeSpan ParseDuration(ArgumentResult result)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (DurationText.TryParse(text, out var value) && value > TimeSpan.Zero) return value;
-        result.AddError($"'{text}' is not a positive duration (examples: 10s, 200ms)");
-        return TimeSpan.Zero;
     }
 }

@@ -21,12 +21,29 @@ public static class DurationText
             .Select(u => (text[..^u.Suffix.Length], u.Seconds))
             .DefaultIfEmpty((text, 1.0))
             .First();
-        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || !double.IsFinite(value))
+        // Past TimeSpan's range (about 29,000 years) TimeSpan.FromSeconds throws instead of saying no.
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0
+            || !double.IsFinite(value) || value * scale >= TimeSpan.MaxValue.TotalSeconds)
         {
             return false;
         }
 
         duration = TimeSpan.FromSeconds(value * scale);
         return true;
+    }
+
+    /// <summary>The shortest exact text in the units <see cref="TryParse"/> reads: <c>24h</c>, <c>90s</c>, <c>250ms</c>.</summary>
+    public static string Format(TimeSpan duration)
+    {
+        var (value, suffix) = duration switch
+        {
+            { Ticks: 0 } => (0.0, "s"),
+            _ when duration.Ticks % TimeSpan.TicksPerHour == 0 => (duration.TotalHours, "h"),
+            _ when duration.Ticks % TimeSpan.TicksPerMinute == 0 => (duration.TotalMinutes, "m"),
+            _ when duration.Ticks % TimeSpan.TicksPerSecond == 0 => (duration.TotalSeconds, "s"),
+            _ when duration.Ticks % TimeSpan.TicksPerMillisecond == 0 => (duration.TotalMilliseconds, "ms"),
+            _ => (duration.TotalMicroseconds, "us"),
+        };
+        return string.Create(CultureInfo.InvariantCulture, $"{value:0.#}{suffix}");
     }
 }

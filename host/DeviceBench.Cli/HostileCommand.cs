@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using DeviceBench.Host.Hostile;
+using DeviceBench.Host.Load;
 using Spectre.Console;
 
 namespace DeviceBench.Cli;
@@ -16,8 +18,8 @@ public static partial class HostileCommand
     public static Command Create()
     {
         var target = new Option<string>("--target") { Description = "Server to test, HOST:PORT", Required = true };
-        var corpus = new Option<FileInfo?>("--corpus") { Description = "Corpus file (default: the hostile-requests.txt shipped with devicebench)" };
-        var json = new Option<FileInfo?>("--json") { Description = "Write every case's outcome as JSON" };
+        var corpus = OptionFiles.Create("--corpus", "Corpus file (default: the hostile-requests.txt shipped with devicebench)");
+        var json = OptionFiles.Create("--json", "Write every case's outcome as JSON");
         var only = new Option<string?>("--case") { Description = "Run only cases whose name contains this" };
         var command = new Command("hostile", "Send malformed and hostile requests; check each is refused, closed, and never smuggled")
         {
@@ -27,28 +29,47 @@ public static partial class HostileCommand
         {
             string targetText = parse.GetRequiredValue(target);
             int colon = targetText.LastIndexOf(':');
-            if (colon <= 0 || !int.TryParse(targetText.AsSpan(colon + 1), out int port) || port is < 1 or > 65535)
+            if (colon <= 0 || !int.TryParse(targetText.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port is < 1 or > 65535)
             {
-                await Console.Error.WriteLineAsync($"devicebench hostile: '{targetText}' is not HOST:PORT").ConfigureAwait(false);
-                return 2;
+                return await FailAsync($"--target must be HOST:PORT such as 127.0.0.1:8080 (got '{targetText}')", ExitCodes.Usage).ConfigureAwait(false);
             }
-            string corpusPath = parse.GetValue(corpus)?.FullName ?? DefaultCorpus;
+            string host = targetText[..colon].Trim('[', ']');
+            var corpusFile = parse.GetValue(corpus);
+            string corpusPath = corpusFile?.FullName ?? DefaultCorpus;
             IReadOnlyList<CorpusCase> cases;
             try { cases = CorpusFile.Load(corpusPath); }
-            catch (Exception e) when (e is FormatException or IOException)
+            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
             {
-                await Console.Error.WriteLineAsync($"devicebench hostile: {e.Message}").ConfigureAwait(false);
-                return 2;
+                string problem = e is FormatException ? e.Message : $"{(corpusFile is null ? "corpus" : $"--corpus {corpusFile}")}: {OptionFiles.Describe(e, corpusPath)}";
+                return await FailAsync(problem, ExitCodes.Usage).ConfigureAwait(false);
             }
-            if (parse.GetValue(only) is { } filter) cases = [.. cases.Where(c => c.Name.Contains(filter, StringComparison.Ordinal))];
-            var runner = new CorpusRunner(targetText[..colon].Trim('[', ']'), port);
+            var jsonFile = parse.GetValue(json);
+            if (OptionFiles.CheckWritable("--json", jsonFile) is { } unwritable) return await FailAsync(unwritable, ExitCodes.Usage).ConfigureAwait(false);
+            if (parse.GetValue(only) is { } filter)
+            {
+                var chosen = cases.Where(c => c.Name.Contains(filter, StringComparison.Ordinal)).ToList();
+                if (chosen.Count == 0) return await FailAsync($"--case '{filter}' matches none of the {cases.Count} cases", ExitCodes.Usage).ConfigureAwait(false);
+                cases = chosen;
+            }
+            // Every case on a closed port would count as a crash: say once that nothing listens instead.
+            if (await ConnectProbe.FindProblemAsync(host, port, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false) is { } unreachable)
+            {
+                return await FailAsync(unreachable, ExitCodes.Failed).ConfigureAwait(false);
+            }
+            var runner = new CorpusRunner(host, port);
             var outcomes = await runner.RunAllAsync(cases, cancellationToken: cancellationToken).ConfigureAwait(false);
             var report = new CorpusReport(targetText, corpusPath, outcomes);
             AnsiConsole.Write(CreateTable(report));
             AnsiConsole.MarkupLine((report.Safe ? "[green]" : "[red]") + Markup.Escape(report.SummaryLine) + "[/]");
-            if (parse.GetValue(json) is { } file) await File.WriteAllTextAsync(file.FullName, CorpusJsonContext.Serialize(report), cancellationToken).ConfigureAwait(false);
-            return report.Safe ? 0 : 1;
+            if (jsonFile is not null) await File.WriteAllTextAsync(jsonFile.FullName, CorpusJsonContext.Serialize(report), cancellationToken).ConfigureAwait(false);
+            return report.Safe ? ExitCodes.Success : ExitCodes.Failed;
         });
         return command;
+    }
+
+    private static async Task<int> FailAsync(string message, int exitCode)
+    {
+        await Console.Error.WriteLineAsync($"devicebench hostile: {message}").ConfigureAwait(false);
+        return exitCode;
     }
 }

@@ -13,21 +13,28 @@ public static class LoadCommand
     public static Command Create()
     {
         var url = new Argument<Uri>("url") { Description = "http:// URL to load", CustomParser = ParseUrl };
-        var connections = new Option<int>("--connections", "-c") { Description = "Connections to keep open", DefaultValueFactory = _ => 64 };
-        var duration = DurationOption("--duration", "-d", "Measurement length, after the warm-up (30s, 2m, ...)", "10s");
-        var threads = new Option<int>("--threads", "-t") { Description = "Event-loop threads", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var warmup = DurationOption("--warmup", "-w", "Load applied first and discarded", "0s");
-        var rate = new Option<double?>("--rate", "-R") { Description = "Open loop: requests/s over all connections, timed from each request's planned start" };
-        var pipeline = new Option<int>("--pipeline", "-p") { Description = "HTTP/1.1 requests in flight per connection", DefaultValueFactory = _ => 1 };
-        var timeout = DurationOption("--timeout", null, "A request unanswered this long is a timeout error", "2s");
-        var headers = new Option<string[]>("--header", "-H") { Description = "Extra request header \"Name: value\" (repeatable)", AllowMultipleArgumentsPerToken = false };
-        var method = new Option<string>("--method", "-m") { Description = "Request method", DefaultValueFactory = _ => "GET" };
-        var body = new Option<string?>("--body", "-b") { Description = "Request body text, or @FILE" };
-        var expectStatus = new Option<int?>("--expect-status") { Description = "The only acceptable status (default: any 2xx/3xx)" };
-        var expectLength = new Option<long?>("--expect-length") { Description = "Body length every response must have" };
-        var json = new Option<FileInfo?>("--json") { Description = "Write the result as JSON (schema: load-result.schema.json)" };
-        var csv = new Option<FileInfo?>("--csv") { Description = "Write the per-interval time series as CSV" };
-        var hlog = new Option<FileInfo?>("--hlog") { Description = "Write HdrHistogram interval logs (.hlog)" };
+        var connections = BoundedOption.Number("--connections", "-c", "Connections to keep open", 1, LoadOptions.MaxConnections, 64);
+        var duration = BoundedOption.Duration("--duration", "-d", "Measurement length, after the warm-up (30s, 2m, ...)", TimeSpan.FromSeconds(10),
+            LoadOptions.MaxDuration);
+        var threads = BoundedOption.Number("--threads", "-t", "Event-loop threads", 1, LoadOptions.MaxThreads,
+            Math.Min(Environment.ProcessorCount, LoadOptions.MaxThreads));
+        var warmup = BoundedOption.Duration("--warmup", "-w", "Load applied first and discarded", TimeSpan.Zero, LoadOptions.MaxDuration, allowZero: true);
+        var rate = BoundedOption.OptionalNumber("--rate", "-R", "Open loop: requests/s over all connections, timed from each request's planned start",
+            LoadOptions.MinRatePerSecond, LoadOptions.MaxRatePerSecond);
+        var pipeline = BoundedOption.Number("--pipeline", "-p", "HTTP/1.1 requests in flight per connection", 1, LoadOptions.MaxPipeline, 1);
+        var timeout = BoundedOption.Duration("--timeout", null, "A request unanswered this long is a timeout error", TimeSpan.FromSeconds(2),
+            LoadOptions.MaxTimeout);
+        var headers = new Option<KeyValuePair<string, string>[]>("--header", "-H")
+        {
+            Description = "Extra request header \"Name: value\" (repeatable)", HelpName = "header", CustomParser = ParseHeaders,
+        };
+        var method = new Option<string>("--method", "-m") { Description = "Request method", DefaultValueFactory = _ => "GET", CustomParser = ParseMethod };
+        var body = new Option<byte[]?>("--body", "-b") { Description = "Request body text, or @FILE", HelpName = "text|@file", CustomParser = ParseBody };
+        var expectStatus = BoundedOption.OptionalNumber("--expect-status", null, "The only acceptable status (default: any 2xx/3xx)", 100, 599);
+        var expectLength = BoundedOption.OptionalNumber("--expect-length", null, "Body length every response must have", 0L, long.MaxValue);
+        var json = OptionFiles.Create("--json", "Write the result as JSON (schema: load-result.schema.json)");
+        var csv = OptionFiles.Create("--csv", "Write the per-interval time series as CSV");
+        var hlog = OptionFiles.Create("--hlog", "Write HdrHistogram interval logs (.hlog)");
         var distribution = new Option<bool>("--distribution") { Description = "Print the full latency percentile distribution" };
 
         var command = new Command("load", "Drive HTTP load at a server and measure throughput, latency and errors")
@@ -50,22 +57,35 @@ public static class LoadCommand
                     RatePerSecond = parse.GetValue(rate),
                     Pipeline = parse.GetValue(pipeline),
                     Timeout = parse.GetValue(timeout),
-                    Headers = [.. (parse.GetValue(headers) ?? []).Select(ParseHeader)],
+                    Headers = parse.GetValue(headers) ?? [],
                     Method = parse.GetValue(method) ?? "GET",
-                    Body = ReadBody(parse.GetValue(body)),
+                    Body = parse.GetValue(body),
                     ExpectedStatus = parse.GetValue(expectStatus),
                     ExpectedBodyBytes = parse.GetValue(expectLength),
                 };
                 options.Validate();
+                // Before the first socket: past the limit the runtime aborts (SIGABRT) instead of failing a connect.
+                _ = OpenFileBudget.Reserve(options.DescriptorsNeeded, options.Connections);
             }
-            catch (Exception e) when (e is ArgumentException or IOException)
+            catch (ArgumentException e)
             {
-                await Console.Error.WriteLineAsync($"devicebench load: {e.Message}").ConfigureAwait(false);
-                return 2;
+                return await FailAsync(e.Message, ExitCodes.Usage).ConfigureAwait(false);
             }
 
-            return await RunAsync(options, parse.GetValue(json), parse.GetValue(csv), parse.GetValue(hlog),
-                parse.GetValue(distribution), cancellationToken).ConfigureAwait(false);
+            var outputs = new[] { ("--json", parse.GetValue(json)), ("--csv", parse.GetValue(csv)), ("--hlog", parse.GetValue(hlog)) };
+            if (outputs.Select(o => OptionFiles.CheckWritable(o.Item1, o.Item2)).FirstOrDefault(p => p is not null) is { } unwritable)
+            {
+                return await FailAsync(unwritable, ExitCodes.Usage).ConfigureAwait(false);
+            }
+
+            if (await ConnectProbe.FindProblemAsync(options.Url.DnsSafeHost, options.Url.Port, options.ConnectTimeout, cancellationToken)
+                .ConfigureAwait(false) is { } unreachable)
+            {
+                return await FailAsync(unreachable, ExitCodes.Failed).ConfigureAwait(false);
+            }
+
+            return await RunAsync(options, outputs[0].Item2, outputs[1].Item2, outputs[2].Item2, parse.GetValue(distribution), cancellationToken)
+                .ConfigureAwait(false);
         });
         return command;
     }
@@ -95,10 +115,11 @@ public static class LoadCommand
             observers.Add(writer);
         }
 
+        LoadResult result;
         try
         {
             SummaryView.RenderHeader(console, options);
-            var result = await LoadEngine.RunAsync(options, new LoadObserverGroup(observers), cancellationToken).ConfigureAwait(false);
+            result = await LoadEngine.RunAsync(options, new LoadObserverGroup(observers), cancellationToken).ConfigureAwait(false);
             if (!Console.IsErrorRedirected)
             {
                 ProgressLine.Clear(Console.Error);
@@ -110,40 +131,24 @@ public static class LoadCommand
                 await using var stream = json.Create();
                 LoadResultJsonContext.Write(stream, result);
             }
-
-            return 0;
         }
         catch (Exception e) when (e is ArgumentException or IOException or System.Net.Sockets.SocketException or PlatformNotSupportedException)
         {
-            await Console.Error.WriteLineAsync($"devicebench load: {e.Message}").ConfigureAwait(false);
-            return 1;
+            return await FailAsync(e.Message, ExitCodes.Failed).ConfigureAwait(false);
         }
         finally
         {
             disposables.ForEach(d => d.Dispose());
         }
+
+        var verdict = LoadVerdict.Of(options, result);
+        return verdict.Problem is null ? verdict.ExitCode : await FailAsync(verdict.Problem, verdict.ExitCode).ConfigureAwait(false);
     }
 
-    private static Option<TimeSpan> DurationOption(string name, string? alias, string description, string defaultText)
+    private static async Task<int> FailAsync(string message, int exitCode)
     {
-        var option = alias is null ? new Option<TimeSpan>(name) : new Option<TimeSpan>(name, alias);
-        option.Description = description;
-        option.HelpName = "duration";
-        option.DefaultValueFactory = _ => DurationText.TryParse(defaultText, out var value) ? value : TimeSpan.Zero;
-        option.CustomParser = result => Parse(result);
-        return option;
-    }
-
-    private static TimeSpan Parse(ArgumentResult result)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (DurationText.TryParse(text, out var value))
-        {
-            return value;
-        }
-
-        result.AddError($"'{text}' is not a duration (examples: 30s, 500ms, 2m)");
-        return TimeSpan.Zero;
+        await Console.Error.WriteLineAsync($"devicebench load: {message}").ConfigureAwait(false);
+        return exitCode;
     }
 
     private static Uri ParseUrl(ArgumentResult result)
@@ -158,18 +163,54 @@ public static class LoadCommand
         return new Uri("http://invalid/");
     }
 
-    private static KeyValuePair<string, string> ParseHeader(string text)
+    private static KeyValuePair<string, string>[] ParseHeaders(ArgumentResult result)
     {
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
-        return colon <= 0
-            ? throw new ArgumentException($"header '{text}' is not \"Name: value\"")
-            : new(text[..colon].Trim(), text[(colon + 1)..].Trim());
+        var parsed = new List<KeyValuePair<string, string>>();
+        foreach (var text in result.Tokens.Select(t => t.Value))
+        {
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            var name = colon > 0 ? text[..colon].Trim() : "";
+            if (name.Length == 0 || name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) || text.Any(char.IsControl))
+            {
+                result.AddError($"{BoundedOption.Typed(result)} must be \"Name: value\" (got '{text}')");
+                return [];
+            }
+
+            parsed.Add(new(name, text[(colon + 1)..].Trim()));
+        }
+
+        return [.. parsed];
     }
 
-    private static ReadOnlyMemory<byte>? ReadBody(string? text) => text switch
+    private static string ParseMethod(ArgumentResult result)
     {
-        null => null,
-        ['@', .. var path] => File.ReadAllBytes(path),
-        _ => Encoding.UTF8.GetBytes(text),
-    };
+        var text = BoundedOption.Text(result);
+        if (text.Length > 0 && !text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            return text;
+        }
+
+        result.AddError($"{BoundedOption.Typed(result)} must be one word such as GET or POST (got '{text}')");
+        return "GET";
+    }
+
+    /// <summary><c>-b text</c> sends the text (UTF-8), <c>-b @FILE</c> the file's bytes, as curl's <c>-d</c> does.</summary>
+    private static byte[]? ParseBody(ArgumentResult result)
+    {
+        var text = BoundedOption.Text(result);
+        if (text is not ['@', .. var path])
+        {
+            return Encoding.UTF8.GetBytes(text);
+        }
+
+        try
+        {
+            return path.Length > 0 ? File.ReadAllBytes(path) : throw new FileNotFoundException();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            result.AddError($"{BoundedOption.Typed(result)} {text}: {(path.Length > 0 ? OptionFiles.Describe(e, path) : "a file name must follow @")}");
+            return null;
+        }
+    }
 }

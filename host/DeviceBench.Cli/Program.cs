@@ -12,4 +12,4 @@ root.Subcommands.Add(AttackCommand.Create());
 root.Subcommands.Add(HostileCommand.Create());
 // Ctrl-C cancels the running command; a bench then stops its contender and saves a partial run, which takes
 // longer than System.CommandLine's default 2 s grace before it kills the process.
-return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(20) });
+return await CommandRunner.RunAsync(root, args, terminationTimeout: TimeSpan.FromSeconds(20));

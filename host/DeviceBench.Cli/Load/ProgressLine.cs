@@ -12,7 +12,7 @@ public sealed class ProgressLine(TextWriter terminal) : ILoadObserver
         var r = interval.Record;
         var when = interval.IsWarmup ? "warm-up" : string.Create(CultureInfo.InvariantCulture, $"{r.ElapsedSeconds,6:F1} s");
         terminal.Write(string.Create(CultureInfo.InvariantCulture,
-            $"\r{when}  requests {interval.TotalRequests,12:N0}  {r.RequestsPerSecond,10:N0} req/s  errors {interval.TotalErrors:N0}  p99 {LatencyText.Format(r.LatencyP99Micros)}   "));
+            $"\r{when}  requests {interval.TotalRequests,12:N0}  {r.RequestsPerSecond,10:N0} req/s  errors {interval.TotalErrors:N0}  p99 {(r.Requests == 0 ? LatencyText.NotMeasured : LatencyText.Format(r.LatencyP99Micros))}   "));
         terminal.Flush();
     }
 

@@ -77,7 +77,7 @@ public static class SummaryView
 
     private static void AddLatencyRow(Table table, string row, List<(string Name, LatencySummary Summary)> columns,
         Func<LatencySummary, double> figure) =>
-        table.AddRow([row, .. columns.Select(c => LatencyText.Format(figure(c.Summary)))]);
+        table.AddRow([row, .. columns.Select(c => c.Summary.Count == 0 ? LatencyText.NotMeasured : LatencyText.Format(figure(c.Summary)))]);
 
     private static void RenderErrors(IAnsiConsole console, ErrorCounts errors)
     {

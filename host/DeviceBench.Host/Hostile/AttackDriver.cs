@@ -22,13 +22,17 @@ public abstract class AttackDriver : IAsyncDisposable
 
     internal AttackCounters Counters { get; } = new();
 
-    public static AttackDriver Create(AttackOptions options) => options?.Kind switch
+    public static AttackDriver Create(AttackOptions options)
     {
-        AttackKind.Slow => new SlowClientsAttack(options),
-        AttackKind.Idle => new IdleConnectionsAttack(options),
-        AttackKind.Reset => new ResetsAttack(options),
-        _ => throw new ArgumentException("unknown attack kind", nameof(options)),
-    };
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Kind switch
+        {
+            AttackKind.Slow => new SlowClientsAttack(options),
+            AttackKind.Idle => new IdleConnectionsAttack(options),
+            AttackKind.Reset => new ResetsAttack(options),
+            _ => throw new ArgumentException("the attack kind must be slow, idle or reset"),
+        };
+    }
 
     public abstract Task StartAsync(CancellationToken cancellationToken);
 

@@ -1,10 +1,19 @@
 using System.Net;
+using DeviceBench.Host.Load;
 
 namespace DeviceBench.Host.Hostile;
 
 /// <summary>What to attack and how hard.</summary>
 public sealed record AttackOptions
 {
+    /// <summary>Fewer than one reset a second is no attack, and more than a million full handshakes a second no host makes.</summary>
+    public const double MinResetsPerSecond = 1;
+
+    public const double MaxResetsPerSecond = 1_000_000;
+
+    /// <summary>An hour per byte is no longer a slow client but an idle one (idle covers that), and every server's header timeout is shorter.</summary>
+    public static readonly TimeSpan MaxByteInterval = TimeSpan.FromHours(1);
+
     public required IPEndPoint Target { get; init; }
 
     public required AttackKind Kind { get; init; }
@@ -33,9 +42,13 @@ public sealed record AttackOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot work.</summary>
     public void Validate()
     {
-        if (Connections < 1) throw new ArgumentException("connections must be at least 1");
-        if (ByteInterval <= TimeSpan.Zero) throw new ArgumentException("byte interval must be positive");
-        if (ResetsPerSecond <= 0) throw new ArgumentException("resets per second must be positive");
-        if (ResetPipeline is < 1 or > 1024) throw new ArgumentException("reset pipeline must be between 1 and 1024");
+        if (!Enum.IsDefined(Kind)) throw new ArgumentException("the attack kind must be slow, idle or reset");
+        if (Connections is < 1 or > LoadOptions.MaxConnections) throw new ArgumentException($"connections must be from 1 to {LoadOptions.MaxConnections:N0}");
+        if (ByteInterval <= TimeSpan.Zero || ByteInterval > MaxByteInterval) throw new ArgumentException("byte interval must be positive and at most 1 h");
+        if (ResetsPerSecond is not (>= MinResetsPerSecond and <= MaxResetsPerSecond))
+        {
+            throw new ArgumentException($"resets per second must be from {MinResetsPerSecond} to {MaxResetsPerSecond:N0}");
+        }
+        if (ResetPipeline is < 1 or > LoadOptions.MaxPipeline) throw new ArgumentException($"reset pipeline must be from 1 to {LoadOptions.MaxPipeline}");
     }
 }

@@ -1,5 +1,4 @@
 using DeviceBench.Host.Load;
-using DeviceBench.Host.Load.Linux;
 
 namespace DeviceBench.Host.Hostile;
 
@@ -15,17 +14,10 @@ public static class AttackSession
     public static async Task<AttackOutcome> RunAsync(AttackSessionOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         var target = options.Attack.Target;
-        var normal = new LoadOptions
-        {
-            Url = new Uri($"http://{target}/"),
-            Connections = options.NormalConnections,
-            Threads = 1,
-            RatePerSecond = options.NormalRatePerSecond,
-            Duration = options.Duration,
-        };
-        // The attack's sockets share this process's descriptors with the normal client's.
-        _ = OpenFileLimit.Raise(options.Attack.Connections + options.NormalConnections + 256);
+        var normal = options.NormalClient();
+        _ = OpenFileBudget.Reserve(options.DescriptorsNeeded, options.Attack.Connections + options.NormalConnections);
         var baseline = options.MeasureBaseline ? await LoadEngine.RunAsync(normal, null, cancellationToken).ConfigureAwait(false) : null;
         var rssBefore = Rss(options.Pid);
 

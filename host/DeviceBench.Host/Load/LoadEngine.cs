@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using DeviceBench.Host.Load.Http;
 using DeviceBench.Host.Load.Linux;
 using DeviceBench.Host.Load.Running;
@@ -28,13 +26,7 @@ public static class LoadEngine
 
         var warnings = new List<string>();
         var threads = Math.Min(options.Threads, options.Connections);
-        var neededFiles = options.Connections + 64;
-        var fileLimit = OpenFileLimit.Raise(neededFiles);
-        if (fileLimit >= 0 && fileLimit < neededFiles)
-        {
-            warnings.Add($"the open-file limit is {fileLimit}, below the {neededFiles} descriptors {options.Connections} connections need, "
-                + "and could not be raised: connections past it fail as connect errors (raise the hard limit: ulimit -Hn, or run as root)");
-        }
+        var fileLimit = OpenFileBudget.Reserve(options.DescriptorsNeeded, options.Connections);
 
         var plan = CreatePlan(options);
         using var ready = new CountdownEvent(threads);
@@ -112,27 +104,17 @@ public static class LoadEngine
         var request = RequestBytes.Build(options.Url, options.Method, options.Headers, options.Body?.ToArray());
         return new RunPlan
         {
-            Address = TcpSocket.AddressBytes(Resolve(options.Url)),
+            Address = TcpSocket.AddressBytes(ConnectProbe.Resolve(options.Url.DnsSafeHost, options.Url.Port)),
             Request = request,
             Batch = RequestBytes.Repeat(request, options.Pipeline),
             Pipeline = options.Pipeline,
             TotalConnections = options.Connections,
             RatePerSecond = options.RatePerSecond ?? 0,
             TimeoutTicks = Clock.TicksFrom(options.Timeout),
-            // 10,000 simultaneous SYNs can overflow a listen backlog, and a dropped SYN is retried after 1 s, then 3 s.
-            ConnectTimeoutTicks = Clock.TicksFrom(options.Timeout > TimeSpan.FromSeconds(5) ? options.Timeout : TimeSpan.FromSeconds(5)),
+            ConnectTimeoutTicks = Clock.TicksFrom(options.ConnectTimeout),
             ResponsesHaveNoBody = options.Method.Equals("HEAD", StringComparison.OrdinalIgnoreCase),
             ExpectedStatus = options.ExpectedStatus,
             ExpectedBodyBytes = options.ExpectedBodyBytes,
         };
-    }
-
-    private static IPEndPoint Resolve(Uri url)
-    {
-        var addresses = IPAddress.TryParse(url.DnsSafeHost, out var literal) ? [literal] : Dns.GetHostAddresses(url.DnsSafeHost);
-        var address = addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
-            ?? addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetworkV6)
-            ?? throw new ArgumentException($"{url.Host} has no IPv4 or IPv6 address");
-        return new IPEndPoint(address, url.Port);
     }
 }

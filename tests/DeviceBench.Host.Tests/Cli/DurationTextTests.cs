@@ -24,5 +24,24 @@ public class DurationTextTests
     [InlineData("fast")]
     [InlineData("-1s")]
     [InlineData("10x")]
+    [InlineData("1e300")]
+    [InlineData("1e15h")]
+    [InlineData("Infinity")]
     public void Nonsense_is_not_a_duration(string text) => Assert.False(DurationText.TryParse(text, out _));
+
+    [Theory]
+    [InlineData(86_400_000_000, "24h")]
+    [InlineData(90_000_000, "90s")]
+    [InlineData(120_000_000, "2m")]
+    [InlineData(250_000, "250ms")]
+    [InlineData(250, "250us")]
+    [InlineData(0, "0s")]
+    public void Durations_format_back_into_text_that_parses(long micros, string expected)
+    {
+        var text = DurationText.Format(TimeSpan.FromMicroseconds(micros));
+
+        Assert.Equal(expected, text);
+        Assert.True(DurationText.TryParse(text, out var back));
+        Assert.Equal(micros, (long)back.TotalMicroseconds);
+    }
 }

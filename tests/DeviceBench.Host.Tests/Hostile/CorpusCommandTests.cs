@@ -48,6 +48,33 @@ public sealed class CorpusCommandTests : IDisposable
         Assert.Equal(2, await Invoke("--target", "127.0.0.1:1", "--corpus", path));
     }
 
+    [Fact]
+    public async Task Hostile_command_on_a_closed_port_exits_1_without_counting_crashes()
+    {
+        string json = Path.Combine(_folder.FullName, "hostile.json");
+        Assert.Equal(ExitCodes.Failed, await Invoke("--target", $"127.0.0.1:{UnusedPort()}", "--corpus", WriteCorpus(), "--json", json));
+        Assert.False(File.Exists(json));
+    }
+
+    [Fact]
+    public async Task Hostile_command_checks_the_json_path_before_running()
+    {
+        await using var server = new CorpusFakeServer(CorpusFakeServer.Mode.Strict);
+        Assert.Equal(ExitCodes.Usage, await Invoke("--target", $"127.0.0.1:{server.Port}", "--corpus", WriteCorpus(), "--json", "/nonexistent/h.json"));
+    }
+
+    [Fact]
+    public async Task Hostile_command_refuses_a_case_filter_that_matches_nothing() =>
+        Assert.Equal(ExitCodes.Usage, await Invoke("--target", "127.0.0.1:1", "--corpus", WriteCorpus(), "--case", "no-such-case"));
+
+    private static int UnusedPort()
+    {
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream,
+            System.Net.Sockets.ProtocolType.Tcp);
+        socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        return ((System.Net.IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
     private string WriteCorpus()
     {
         string path = Path.Combine(_folder.FullName, "corpus.txt");
