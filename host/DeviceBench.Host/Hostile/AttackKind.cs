@@ -1,6 +1,6 @@
 namespace DeviceBench.Host.Hostile;
 
-/// <summary>The hostile-client patterns a server on a board must survive (issue #8).</summary>
+/// <summary>The hostile-client patterns a server on a board must survive.</summary>
 public enum AttackKind
 {
     /// <summary>Slowloris: many connections trickle a valid request's header bytes, one byte at a time.</summary>

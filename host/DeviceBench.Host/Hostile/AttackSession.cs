@@ -3,7 +3,7 @@ using DeviceBench.Host.Load;
 namespace DeviceBench.Host.Hostile;
 
 /// <summary>
-/// Runs one attack the way issue #8 asks to judge it: the normal client alone (baseline P99), then the attack put
+/// Runs one attack and judges it like with like: the normal client alone (baseline P99), then the attack put
 /// in place and the same client measured beside it, the server's RSS sampled throughout, and a last probe that the
 /// server still serves.
 /// </summary>
