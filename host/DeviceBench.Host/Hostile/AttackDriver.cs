@@ -6,7 +6,7 @@ namespace DeviceBench.Host.Hostile;
 /// </summary>
 public abstract class AttackDriver : IAsyncDisposable
 {
-    private bool stopped;
+    private bool _stopped;
 
     protected AttackDriver(AttackOptions options)
     {
@@ -38,9 +38,9 @@ public abstract class AttackDriver : IAsyncDisposable
 
     public async Task<AttackResult> StopAsync()
     {
-        if (!stopped)
+        if (!_stopped)
         {
-            stopped = true;
+            _stopped = true;
             await Stopping.CancelAsync().ConfigureAwait(false);
             await ReleaseAsync().ConfigureAwait(false);
         }

@@ -12,7 +12,7 @@ public sealed class IdleConnectionsAttack : AttackDriver
     // Connects in flight at once: enough to open 10,000 in seconds, few enough not to overflow a listen backlog.
     private const int ConnectConcurrency = 64;
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
-    private readonly ConcurrentBag<Socket> held = [];
+    private readonly ConcurrentBag<Socket> _held = [];
 
     public IdleConnectionsAttack(AttackOptions options)
         : base(options)
@@ -37,12 +37,12 @@ public sealed class IdleConnectionsAttack : AttackDriver
 
     protected override Task ReleaseAsync()
     {
-        foreach (var socket in held)
+        foreach (var socket in _held)
         {
             if (HostileSockets.ClosedByPeer(socket)) Counters.ClosedByServer();
             socket.Dispose();
         }
-        held.Clear();
+        _held.Clear();
         return Task.CompletedTask;
     }
 
@@ -62,7 +62,7 @@ public sealed class IdleConnectionsAttack : AttackDriver
             await socket.SendAsync(request, SocketFlags.None, answer.Token).ConfigureAwait(false);
             if (await HostileSockets.ReadStatusAsync(socket, answer.Token).ConfigureAwait(false) is >= 200 and < 400)
             {
-                held.Add(socket);
+                _held.Add(socket);
                 Counters.Opened();
                 return;
             }

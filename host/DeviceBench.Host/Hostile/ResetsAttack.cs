@@ -13,7 +13,7 @@ public sealed class ResetsAttack : AttackDriver
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan FirstByteWait = TimeSpan.FromMilliseconds(200);
     private const int SmallReceiveBufferBytes = 1024;
-    private readonly List<Task> workers = [];
+    private readonly List<Task> _workers = [];
 
     public ResetsAttack(AttackOptions options)
         : base(options)
@@ -28,12 +28,12 @@ public sealed class ResetsAttack : AttackDriver
         for (var i = 0; i < Options.Connections; i++)
         {
             var offset = i;
-            workers.Add(Task.Run(() => RunWorkerAsync(request, batch, period, offset), CancellationToken.None));
+            _workers.Add(Task.Run(() => RunWorkerAsync(request, batch, period, offset), CancellationToken.None));
         }
         return Task.CompletedTask;
     }
 
-    protected override Task ReleaseAsync() => Task.WhenAll(workers);
+    protected override Task ReleaseAsync() => Task.WhenAll(_workers);
 
     private async Task RunWorkerAsync(byte[] request, byte[] batch, TimeSpan period, int offset)
     {

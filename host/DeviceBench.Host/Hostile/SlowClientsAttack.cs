@@ -10,7 +10,7 @@ namespace DeviceBench.Host.Hostile;
 public sealed class SlowClientsAttack : AttackDriver
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
-    private readonly List<Task> clients = [];
+    private readonly List<Task> _clients = [];
 
     public SlowClientsAttack(AttackOptions options)
         : base(options)
@@ -25,7 +25,7 @@ public sealed class SlowClientsAttack : AttackDriver
         var allTried = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         for (var i = 0; i < Options.Connections; i++)
         {
-            clients.Add(Task.Run(() => RunClientAsync(request, () =>
+            _clients.Add(Task.Run(() => RunClientAsync(request, () =>
             {
                 if (Interlocked.Decrement(ref pending) == 0) allTried.TrySetResult();
             }), CancellationToken.None));
@@ -33,7 +33,7 @@ public sealed class SlowClientsAttack : AttackDriver
         await allTried.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    protected override Task ReleaseAsync() => Task.WhenAll(clients);
+    protected override Task ReleaseAsync() => Task.WhenAll(_clients);
 
     private async Task RunClientAsync(byte[] request, Action tried)
     {

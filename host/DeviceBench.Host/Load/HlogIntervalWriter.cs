@@ -15,11 +15,11 @@ public sealed class HlogIntervalWriter : ILoadObserver, IDisposable
 {
     public const string UncorrectedTag = "uncorrected";
 
-    private readonly StreamWriter writer;
-    private DateTimeOffset? baseTime;
+    private readonly StreamWriter _writer;
+    private DateTimeOffset? _baseTime;
 
     public HlogIntervalWriter(Stream stream) =>
-        writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
+        _writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
 
     public void OnInterval(LoadInterval interval)
     {
@@ -29,32 +29,32 @@ public sealed class HlogIntervalWriter : ILoadObserver, IDisposable
             return;
         }
 
-        if (baseTime is null)
+        if (_baseTime is null)
         {
-            baseTime = interval.StartUtc;
+            _baseTime = interval.StartUtc;
             WriteHeader(interval.StartUtc);
         }
 
-        var offsetSeconds = (interval.StartUtc - baseTime.Value).TotalSeconds;
+        var offsetSeconds = (interval.StartUtc - _baseTime.Value).TotalSeconds;
         WriteInterval(null, interval.Latency, offsetSeconds, interval.Record.DurationSeconds);
         if (interval.UncorrectedLatency is { } uncorrected)
         {
             WriteInterval(UncorrectedTag, uncorrected, offsetSeconds, interval.Record.DurationSeconds);
         }
 
-        writer.Flush();
+        _writer.Flush();
     }
 
-    public void Dispose() => writer.Dispose();
+    public void Dispose() => _writer.Dispose();
 
     private void WriteHeader(DateTimeOffset start)
     {
         var seconds = start.ToUnixTimeMilliseconds() / 1000.0;
-        writer.WriteLine("#[Histogram log format version 1.3]");
-        writer.WriteLine(Invariant($"#[StartTime: {seconds:F3} (seconds since epoch), {start.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}]"));
-        writer.WriteLine(Invariant($"#[BaseTime: {seconds:F3} (seconds since epoch)]"));
-        writer.WriteLine("#[devicebench load: values in microseconds; Interval_Max in milliseconds]");
-        writer.WriteLine("\"StartTimestamp\",\"Interval_Length\",\"Interval_Max\",\"Interval_Compressed_Histogram\"");
+        _writer.WriteLine("#[Histogram log format version 1.3]");
+        _writer.WriteLine(Invariant($"#[StartTime: {seconds:F3} (seconds since epoch), {start.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}]"));
+        _writer.WriteLine(Invariant($"#[BaseTime: {seconds:F3} (seconds since epoch)]"));
+        _writer.WriteLine("#[devicebench load: values in microseconds; Interval_Max in milliseconds]");
+        _writer.WriteLine("\"StartTimestamp\",\"Interval_Length\",\"Interval_Max\",\"Interval_Compressed_Histogram\"");
     }
 
     private void WriteInterval(string? tag, HistogramBase histogram, double offsetSeconds, double lengthSeconds)
@@ -72,7 +72,7 @@ public sealed class HlogIntervalWriter : ILoadObserver, IDisposable
         var payload = Convert.ToBase64String(bytes);
         var maxMillis = histogram.GetMaxValue() / 1000.0;
         var line = Invariant($"{offsetSeconds:F3},{lengthSeconds:F3},{maxMillis:F3},{payload}");
-        writer.WriteLine(tag is null ? line : $"Tag={tag},{line}");
+        _writer.WriteLine(tag is null ? line : $"Tag={tag},{line}");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

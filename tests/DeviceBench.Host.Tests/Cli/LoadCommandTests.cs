@@ -9,17 +9,17 @@ namespace DeviceBench.Host.Tests.Cli;
 
 public sealed class LoadCommandTests : IDisposable
 {
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("devicebench-cli-");
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("devicebench-cli-");
 
-    public void Dispose() => folder.Delete(recursive: true);
+    public void Dispose() => _folder.Delete(recursive: true);
 
     [Fact]
     public async Task Load_command_runs_and_writes_json_csv_and_hlog()
     {
         await using var server = new TestHttpServer();
-        var json = Path.Combine(folder.FullName, "run.json");
-        var csv = Path.Combine(folder.FullName, "run.csv");
-        var hlog = Path.Combine(folder.FullName, "run.hlog");
+        var json = Path.Combine(_folder.FullName, "run.json");
+        var csv = Path.Combine(_folder.FullName, "run.csv");
+        var hlog = Path.Combine(_folder.FullName, "run.hlog");
 
         var exitCode = await Invoke("load", server.Url.ToString(), "-c", "4", "-t", "1", "-d", "1500ms", "--timeout", "1s",
             "-H", "X-Bench: yes", "--json", json, "--csv", csv, "--hlog", hlog, "--distribution");
@@ -79,7 +79,7 @@ public sealed class LoadCommandTests : IDisposable
     [Fact]
     public async Task Nothing_listening_exits_1_without_running_or_writing()
     {
-        var json = Path.Combine(folder.FullName, "run.json");
+        var json = Path.Combine(_folder.FullName, "run.json");
 
         Assert.Equal(ExitCodes.Failed, await Invoke("load", $"http://127.0.0.1:{UnusedPort()}/", "-d", "5s", "--json", json));
         Assert.False(File.Exists(json));
@@ -91,7 +91,7 @@ public sealed class LoadCommandTests : IDisposable
         // Connections are accepted by the kernel (the backlog) and never read: every request times out.
         using var mute = new TcpListener(IPAddress.Loopback, 0);
         mute.Start(64);
-        var json = Path.Combine(folder.FullName, "run.json");
+        var json = Path.Combine(_folder.FullName, "run.json");
 
         var exitCode = await Invoke("load", $"http://127.0.0.1:{((IPEndPoint)mute.LocalEndpoint).Port}/", "-c", "2", "-t", "1", "-d", "600ms",
             "--timeout", "200ms", "--json", json);
@@ -107,8 +107,8 @@ public sealed class LoadCommandTests : IDisposable
     public async Task Output_paths_are_checked_before_the_run_and_files_left_as_they_were()
     {
         await using var server = new TestHttpServer();
-        var csv = Path.Combine(folder.FullName, "run.csv");
-        var hlog = Path.Combine(folder.FullName, "run.hlog");
+        var csv = Path.Combine(_folder.FullName, "run.csv");
+        var hlog = Path.Combine(_folder.FullName, "run.hlog");
         await File.WriteAllTextAsync(hlog, "kept");
 
         var exitCode = await Invoke("load", server.Url.ToString(), "-d", "5s", "--csv", csv, "--hlog", hlog, "--json", "/nonexistent/run.json");
@@ -129,7 +129,7 @@ public sealed class LoadCommandTests : IDisposable
     public async Task A_body_file_is_sent_as_the_body()
     {
         await using var server = new TestHttpServer();
-        var body = Path.Combine(folder.FullName, "body.txt");
+        var body = Path.Combine(_folder.FullName, "body.txt");
         await File.WriteAllTextAsync(body, "{\"a\":1}");
 
         var exitCode = await Invoke("load", server.Url.ToString(), "-c", "1", "-t", "1", "-d", "300ms", "-m", "POST", "-b", $"@{body}");

@@ -26,48 +26,48 @@ public sealed class AttackTestServer : IAsyncDisposable
     private static readonly byte[] Ok = Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
     private static readonly byte[] Busy = Encoding.ASCII.GetBytes("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n");
     private static readonly byte[] TooSlow = Encoding.ASCII.GetBytes("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
-    private readonly List<Task> connections = [];
-    private readonly AttackServerMode mode;
-    private readonly Task acceptLoop;
-    private int accepted;
-    private long receives;
-    private long bytes;
-    private long resets;
-    private long cleanCloses;
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _connections = [];
+    private readonly AttackServerMode _mode;
+    private readonly Task _acceptLoop;
+    private int _accepted;
+    private long _receives;
+    private long _bytes;
+    private long _resets;
+    private long _cleanCloses;
 
     public AttackTestServer(AttackServerMode mode)
     {
-        this.mode = mode;
-        listener.Start(4096);
-        Target = (IPEndPoint)listener.LocalEndpoint;
-        acceptLoop = AcceptAsync();
+        _mode = mode;
+        _listener.Start(4096);
+        Target = (IPEndPoint)_listener.LocalEndpoint;
+        _acceptLoop = AcceptAsync();
     }
 
     public IPEndPoint Target { get; }
 
-    public int Accepted => Volatile.Read(ref accepted);
+    public int Accepted => Volatile.Read(ref _accepted);
 
-    public long Receives => Interlocked.Read(ref receives);
+    public long Receives => Interlocked.Read(ref _receives);
 
-    public long Bytes => Interlocked.Read(ref bytes);
+    public long Bytes => Interlocked.Read(ref _bytes);
 
     /// <summary>Connections that ended in ECONNRESET (the client's RST).</summary>
-    public long Resets => Interlocked.Read(ref resets);
+    public long Resets => Interlocked.Read(ref _resets);
 
     /// <summary>Connections the client ended with an orderly close (FIN).</summary>
-    public long CleanCloses => Interlocked.Read(ref cleanCloses);
+    public long CleanCloses => Interlocked.Read(ref _cleanCloses);
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        listener.Stop();
-        await acceptLoop;
+        await _stop.CancelAsync();
+        _listener.Stop();
+        await _acceptLoop;
         Task[] running;
-        lock (connections) running = [.. connections];
+        lock (_connections) running = [.. _connections];
         await Task.WhenAll(running);
-        stop.Dispose();
+        _stop.Dispose();
     }
 
     private async Task AcceptAsync()
@@ -76,9 +76,9 @@ public sealed class AttackTestServer : IAsyncDisposable
         {
             while (true)
             {
-                var socket = await listener.AcceptSocketAsync(stop.Token);
-                var index = Interlocked.Increment(ref accepted);
-                lock (connections) connections.Add(Task.Run(() => ServeAsync(socket, index)));
+                var socket = await _listener.AcceptSocketAsync(_stop.Token);
+                var index = Interlocked.Increment(ref _accepted);
+                lock (_connections) _connections.Add(Task.Run(() => ServeAsync(socket, index)));
             }
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
@@ -96,33 +96,33 @@ public sealed class AttackTestServer : IAsyncDisposable
         {
             while (true)
             {
-                var read = await socket.ReceiveAsync(buffer, SocketFlags.None, stop.Token);
+                var read = await socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token);
                 if (read == 0)
                 {
-                    Interlocked.Increment(ref cleanCloses);
+                    Interlocked.Increment(ref _cleanCloses);
                     return;
                 }
-                Interlocked.Increment(ref receives);
-                Interlocked.Add(ref bytes, read);
+                Interlocked.Increment(ref _receives);
+                Interlocked.Add(ref _bytes, read);
                 for (var i = 0; i < read; i++)
                 {
                     tail = (tail << 8) | buffer[i];
                     requestBytes++;
-                    if (mode == AttackServerMode.CutOffAfterTenBytes && requestBytes >= 10)
+                    if (_mode == AttackServerMode.CutOffAfterTenBytes && requestBytes >= 10)
                     {
-                        await socket.SendAsync(TooSlow, SocketFlags.None, stop.Token);
+                        await socket.SendAsync(TooSlow, SocketFlags.None, _stop.Token);
                         return;
                     }
                     if (tail != 0x0D0A0D0A) continue;
                     requestBytes = 0;
-                    await socket.SendAsync(mode == AttackServerMode.Unavailable ? Busy : Ok, SocketFlags.None, stop.Token);
-                    if (mode == AttackServerMode.AnswerThenCloseEverySecond && index % 2 == 0) return;
+                    await socket.SendAsync(_mode == AttackServerMode.Unavailable ? Busy : Ok, SocketFlags.None, _stop.Token);
+                    if (_mode == AttackServerMode.AnswerThenCloseEverySecond && index % 2 == 0) return;
                 }
             }
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
         {
-            Interlocked.Increment(ref resets);
+            Interlocked.Increment(ref _resets);
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException)
         {

@@ -7,9 +7,9 @@ namespace DeviceBench.Host.Tests.Load;
 
 public sealed class OutputTests : IDisposable
 {
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("devicebench-load-");
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("devicebench-load-");
 
-    public void Dispose() => folder.Delete(recursive: true);
+    public void Dispose() => _folder.Delete(recursive: true);
 
     [Theory]
     [InlineData(false)]
@@ -34,7 +34,7 @@ public sealed class OutputTests : IDisposable
     [Fact]
     public async Task Hlog_intervals_read_back_with_HdrHistogram_and_add_up_to_the_result()
     {
-        var path = Path.Combine(folder.FullName, "run.hlog");
+        var path = Path.Combine(_folder.FullName, "run.hlog");
         LoadResult result;
         using (var writer = new HlogIntervalWriter(File.Create(path)))
         {
@@ -62,7 +62,7 @@ public sealed class OutputTests : IDisposable
     [Fact]
     public async Task Csv_has_one_row_per_interval()
     {
-        var path = Path.Combine(folder.FullName, "run.csv");
+        var path = Path.Combine(_folder.FullName, "run.csv");
         LoadResult result;
         using (var writer = new CsvIntervalWriter(File.Create(path)))
         {

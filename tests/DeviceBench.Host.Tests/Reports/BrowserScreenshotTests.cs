@@ -14,9 +14,9 @@ public sealed class BrowserScreenshotTests : IDisposable
     private const string Chromium = "/usr/bin/chromium";
     private const int WidthPixels = 1400;
     private const int HeightPixels = 4200;
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("devicebench-browser-");
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("devicebench-browser-");
 
-    public void Dispose() => folder.Delete(recursive: true);
+    public void Dispose() => _folder.Delete(recursive: true);
 
     [Fact]
     [Trait("Category", "Browser")]
@@ -27,8 +27,8 @@ public sealed class BrowserScreenshotTests : IDisposable
         run.Sessions.Add(Session("alpha", 1, 10 * MiB, 5000, run.Rates, 2000));
         run.Sessions.Add(Session("beta", 1, 4 * MiB, 9000, run.Rates, 900));
         run.Sessions.Add(Session("gamma", 1, 7 * MiB, 7000, run.Rates, 1500));
-        var files = ReportWriter.WriteAll(SaveIn(folder, run));
-        string screenshot = Path.Combine(folder.FullName, "screenshot.png");
+        var files = ReportWriter.WriteAll(SaveIn(_folder, run));
+        string screenshot = Path.Combine(_folder.FullName, "screenshot.png");
 
         await Screenshot(new Uri(files.HtmlPath).AbsoluteUri, screenshot);
 
@@ -83,7 +83,7 @@ public sealed class BrowserScreenshotTests : IDisposable
         foreach (string argument in new[]
         {
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--hide-scrollbars", $"--user-data-dir={folder.CreateSubdirectory("profile").FullName}",
+            "--disable-component-update", "--disable-sync", "--hide-scrollbars", $"--user-data-dir={_folder.CreateSubdirectory("profile").FullName}",
             $"--screenshot={path}", $"--window-size={WidthPixels},{HeightPixels}", url,
         }) start.ArgumentList.Add(argument);
         using var chromium = Process.Start(start)!;

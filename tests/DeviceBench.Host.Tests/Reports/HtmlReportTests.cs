@@ -9,9 +9,9 @@ public sealed class HtmlReportTests : IDisposable
 {
     private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("devicebench-report-");
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("devicebench-report-");
 
-    public void Dispose() => folder.Delete(recursive: true);
+    public void Dispose() => _folder.Delete(recursive: true);
 
     [Fact]
     public void Report_html_is_well_formed_self_contained_and_inlines_one_svg_per_plot()
@@ -19,7 +19,7 @@ public sealed class HtmlReportTests : IDisposable
         var run = Run(["alpha", "beta"], 1, 1000, 2000);
         run.Sessions.Add(Session("alpha", 1, 10 * MiB, 5000, run.Rates, 2000));
         run.Sessions.Add(Session("beta", 1, 4 * MiB, 9000, run.Rates, 900));
-        var files = ReportWriter.WriteAll(SaveIn(folder, run));
+        var files = ReportWriter.WriteAll(SaveIn(_folder, run));
 
         var html = File.ReadAllText(files.HtmlPath);
         var page = Parse(html);
@@ -47,7 +47,7 @@ public sealed class HtmlReportTests : IDisposable
         run.Sessions.Add(Session(run.Settings.Contenders[0], 1, 10 * MiB, 5000, run.Rates, 2000));
         run.Status = "partial";
         run.Reason = "stopped <script>alert(\"reason\")</script> & gone";
-        var files = ReportWriter.WriteAll(SaveIn(folder, run));
+        var files = ReportWriter.WriteAll(SaveIn(_folder, run));
 
         var html = File.ReadAllText(files.HtmlPath);
         var page = Parse(html);

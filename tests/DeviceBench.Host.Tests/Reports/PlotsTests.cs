@@ -7,9 +7,9 @@ namespace DeviceBench.Host.Tests.Reports;
 public sealed class PlotsTests : IDisposable
 {
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("devicebench-plots-");
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("devicebench-plots-");
 
-    public void Dispose() => folder.Delete(recursive: true);
+    public void Dispose() => _folder.Delete(recursive: true);
 
     [Theory]
     [InlineData(0, 0)]
@@ -32,7 +32,7 @@ public sealed class PlotsTests : IDisposable
             run.Sessions.Add(Session("alpha", round, 10 * MiB, 5000, run.Rates, 2000));
             run.Sessions.Add(Session("beta", round, 4 * MiB, 9000, run.Rates, 900));
         }
-        string directory = SaveIn(folder, run);
+        string directory = SaveIn(_folder, run);
         Directory.CreateDirectory(Path.Combine(directory, Plots.Folder));
         File.WriteAllText(Path.Combine(directory, Plots.Folder, "latency-777.png"), "from an older render");
 
@@ -60,7 +60,7 @@ public sealed class PlotsTests : IDisposable
         var run = Run(["alpha"], 1, 1000);
         run.Sessions.Add(Session("alpha", 1, 10 * MiB, 5000, run.Rates, 2000));
 
-        var spectrum = Plots.Render(run, SaveIn(folder, run)).Single(p => p.Rate == 1000);
+        var spectrum = Plots.Render(run, SaveIn(_folder, run)).Single(p => p.Rate == 1000);
 
         var labels = XDocument.Parse(spectrum.Svg).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
         Assert.Contains("50%", labels);
@@ -77,6 +77,6 @@ public sealed class PlotsTests : IDisposable
     {
         var run = Run(["alpha"], 1);
 
-        Assert.Empty(Plots.Render(run, SaveIn(folder, run)));
+        Assert.Empty(Plots.Render(run, SaveIn(_folder, run)));
     }
 }

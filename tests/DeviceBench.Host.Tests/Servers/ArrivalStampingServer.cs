@@ -14,16 +14,16 @@ public sealed class ArrivalStampingServer : IDisposable
 {
     private static readonly byte[] Response = Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
 
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly List<long> arrivalTicks = [];
-    private readonly Thread thread;
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly List<long> _arrivalTicks = [];
+    private readonly Thread _thread;
 
     public ArrivalStampingServer()
     {
-        listener.Start();
-        Url = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
-        thread = new Thread(Serve) { IsBackground = true, Name = "test-arrival-stamps" };
-        thread.Start();
+        _listener.Start();
+        Url = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+        _thread = new Thread(Serve) { IsBackground = true, Name = "test-arrival-stamps" };
+        _thread.Start();
     }
 
     public Uri Url { get; }
@@ -32,24 +32,24 @@ public sealed class ArrivalStampingServer : IDisposable
     {
         get
         {
-            lock (arrivalTicks)
+            lock (_arrivalTicks)
             {
-                return [.. arrivalTicks];
+                return [.. _arrivalTicks];
             }
         }
     }
 
     public void Dispose()
     {
-        listener.Stop();
-        thread.Join();
+        _listener.Stop();
+        _thread.Join();
     }
 
     private void Serve()
     {
         try
         {
-            using var socket = listener.AcceptSocket();
+            using var socket = _listener.AcceptSocket();
             var buffer = new byte[4096];
             var filled = 0;
             while (true)
@@ -65,9 +65,9 @@ public sealed class ArrivalStampingServer : IDisposable
                 int length;
                 while (RequestFraming.TryFrame(buffer.AsSpan(0, filled), out length, out _, out _))
                 {
-                    lock (arrivalTicks)
+                    lock (_arrivalTicks)
                     {
-                        arrivalTicks.Add(now);
+                        _arrivalTicks.Add(now);
                     }
 
                     socket.Send(Response);

@@ -14,41 +14,41 @@ public sealed class DelayedSender : IDisposable
 {
     private static readonly long SpinTicks = Stopwatch.Frequency / 10_000;
 
-    private readonly PriorityQueue<(Socket Socket, byte[] Bytes, TaskCompletionSource<long> Sent), long> queue = new();
-    private readonly AutoResetEvent wake = new(false);
-    private readonly Thread thread;
-    private volatile bool stopped;
+    private readonly PriorityQueue<(Socket Socket, byte[] Bytes, TaskCompletionSource<long> Sent), long> _queue = new();
+    private readonly AutoResetEvent _wake = new(false);
+    private readonly Thread _thread;
+    private volatile bool _stopped;
 
     public DelayedSender()
     {
-        thread = new Thread(() =>
+        _thread = new Thread(() =>
         {
             _ = Host.Load.Linux.TimerSlack.MinimiseForCurrentThread();
             Run();
         })
         { IsBackground = true, Name = "test-server-delays" };
-        thread.Start();
+        _thread.Start();
     }
 
     /// <summary>Sends at <paramref name="dueTicks"/>; completes with the Stopwatch ticks at which the send began.</summary>
     public Task<long> SendAt(long dueTicks, Socket socket, byte[] bytes)
     {
         var sent = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (queue)
+        lock (_queue)
         {
-            queue.Enqueue((socket, bytes, sent), dueTicks);
+            _queue.Enqueue((socket, bytes, sent), dueTicks);
         }
 
-        wake.Set();
+        _wake.Set();
         return sent.Task;
     }
 
     public void Dispose()
     {
-        stopped = true;
-        wake.Set();
-        thread.Join();
-        wake.Dispose();
+        _stopped = true;
+        _wake.Set();
+        _thread.Join();
+        _wake.Dispose();
     }
 
     [DllImport("libc", SetLastError = true)]
@@ -56,15 +56,15 @@ public sealed class DelayedSender : IDisposable
 
     private void Run()
     {
-        while (!stopped)
+        while (!_stopped)
         {
             (Socket Socket, byte[] Bytes, TaskCompletionSource<long> Sent) item;
             long due;
             long napMicros;
-            lock (queue)
+            lock (_queue)
             {
                 // Decided once, under the lock: an item is sent only if this iteration took it off the queue.
-                if (!queue.TryPeek(out item, out due))
+                if (!_queue.TryPeek(out item, out due))
                 {
                     napMicros = -1;
                 }
@@ -76,14 +76,14 @@ public sealed class DelayedSender : IDisposable
                 }
                 else
                 {
-                    queue.Dequeue();
+                    _queue.Dequeue();
                     napMicros = 0;
                 }
             }
 
             if (napMicros < 0)
             {
-                wake.WaitOne(100);
+                _wake.WaitOne(100);
                 continue;
             }
 

@@ -11,19 +11,19 @@ namespace DeviceBench.Host.Tests.Servers;
 /// </summary>
 public sealed class TestHttpServer : IAsyncDisposable
 {
-    private readonly Func<RequestInfo, Reply> respond;
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
-    private readonly DelayedSender delayedSender = new();
-    private readonly List<Task> connectionTasks = [];
-    private readonly List<long> arrivalTicks = [];
-    private readonly List<long> replyDelayTicks = [];
-    private readonly Task acceptLoop;
-    private TaskCompletionSource resumed = Completed();
-    private long requests;
-    private long bodyBytes;
-    private int connectionsAccepted;
-    private int deepestPipeline;
+    private readonly Func<RequestInfo, Reply> _respond;
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly DelayedSender _delayedSender = new();
+    private readonly List<Task> _connectionTasks = [];
+    private readonly List<long> _arrivalTicks = [];
+    private readonly List<long> _replyDelayTicks = [];
+    private readonly Task _acceptLoop;
+    private TaskCompletionSource _resumed = Completed();
+    private long _requests;
+    private long _bodyBytes;
+    private int _connectionsAccepted;
+    private int _deepestPipeline;
 
     static TestHttpServer()
     {
@@ -36,35 +36,35 @@ public sealed class TestHttpServer : IAsyncDisposable
 
     public TestHttpServer(Func<RequestInfo, Reply>? respond = null, bool recordArrivals = false)
     {
-        this.respond = respond ?? (_ => Reply.Ok());
+        _respond = respond ?? (_ => Reply.Ok());
         RecordArrivals = recordArrivals;
         // Large enough for thousands of simultaneous connects without dropped SYNs.
-        listener.Start(8192);
-        Url = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
-        acceptLoop = AcceptAsync();
+        _listener.Start(8192);
+        Url = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+        _acceptLoop = AcceptAsync();
     }
 
     public Uri Url { get; }
 
     public bool RecordArrivals { get; }
 
-    public long Requests => Interlocked.Read(ref requests);
+    public long Requests => Interlocked.Read(ref _requests);
 
-    public long BodyBytes => Interlocked.Read(ref bodyBytes);
+    public long BodyBytes => Interlocked.Read(ref _bodyBytes);
 
-    public int ConnectionsAccepted => Volatile.Read(ref connectionsAccepted);
+    public int ConnectionsAccepted => Volatile.Read(ref _connectionsAccepted);
 
     /// <summary>The most requests that ever arrived together, read in one receive: proof of pipelining.</summary>
-    public int DeepestPipeline => Volatile.Read(ref deepestPipeline);
+    public int DeepestPipeline => Volatile.Read(ref _deepestPipeline);
 
     /// <summary>Stopwatch ticks at which each request was framed (only with recordArrivals).</summary>
     public IReadOnlyList<long> ArrivalTicks
     {
         get
         {
-            lock (arrivalTicks)
+            lock (_arrivalTicks)
             {
-                return [.. arrivalTicks];
+                return [.. _arrivalTicks];
             }
         }
     }
@@ -74,33 +74,33 @@ public sealed class TestHttpServer : IAsyncDisposable
     {
         get
         {
-            lock (replyDelayTicks)
+            lock (_replyDelayTicks)
             {
-                return [.. replyDelayTicks];
+                return [.. _replyDelayTicks];
             }
         }
     }
 
     /// <summary>Keeps reading requests but holds every answer back until <see cref="Resume"/>, like a process under SIGSTOP.</summary>
-    public void Pause() => Volatile.Write(ref resumed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+    public void Pause() => Volatile.Write(ref _resumed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
-    public void Resume() => Volatile.Read(ref resumed).TrySetResult();
+    public void Resume() => Volatile.Read(ref _resumed).TrySetResult();
 
     public async ValueTask DisposeAsync()
     {
         Resume();
-        await stop.CancelAsync();
-        listener.Stop();
-        await acceptLoop.ConfigureAwait(false);
+        await _stop.CancelAsync();
+        _listener.Stop();
+        await _acceptLoop.ConfigureAwait(false);
         Task[] tasks;
-        lock (connectionTasks)
+        lock (_connectionTasks)
         {
-            tasks = [.. connectionTasks];
+            tasks = [.. _connectionTasks];
         }
 
         await Task.WhenAll(tasks).ConfigureAwait(false);
-        delayedSender.Dispose();
-        stop.Dispose();
+        _delayedSender.Dispose();
+        _stop.Dispose();
     }
 
     private static TaskCompletionSource Completed()
@@ -116,11 +116,11 @@ public sealed class TestHttpServer : IAsyncDisposable
         {
             while (true)
             {
-                var socket = await listener.AcceptSocketAsync(stop.Token).ConfigureAwait(false);
-                Interlocked.Increment(ref connectionsAccepted);
-                lock (connectionTasks)
+                var socket = await _listener.AcceptSocketAsync(_stop.Token).ConfigureAwait(false);
+                Interlocked.Increment(ref _connectionsAccepted);
+                lock (_connectionTasks)
                 {
-                    connectionTasks.Add(Task.Run(() => ServeAsync(socket)));
+                    _connectionTasks.Add(Task.Run(() => ServeAsync(socket)));
                 }
             }
         }
@@ -138,7 +138,7 @@ public sealed class TestHttpServer : IAsyncDisposable
         {
             while (true)
             {
-                var received = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, stop.Token).ConfigureAwait(false);
+                var received = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, _stop.Token).ConfigureAwait(false);
                 if (received == 0)
                 {
                     return;
@@ -151,23 +151,23 @@ public sealed class TestHttpServer : IAsyncDisposable
                 while (RequestFraming.TryFrame(buffer.AsSpan(offset, filled - offset), out var length, out var method, out var body))
                 {
                     offset += length;
-                    var number = Interlocked.Increment(ref requests) - 1;
-                    Interlocked.Add(ref bodyBytes, body);
+                    var number = Interlocked.Increment(ref _requests) - 1;
+                    Interlocked.Add(ref _bodyBytes, body);
                     if (RecordArrivals)
                     {
-                        lock (arrivalTicks)
+                        lock (_arrivalTicks)
                         {
-                            arrivalTicks.Add(now);
+                            _arrivalTicks.Add(now);
                         }
                     }
 
-                    replies.Add((respond(new RequestInfo(number, onConnection++, method, body)), now));
+                    replies.Add((_respond(new RequestInfo(number, onConnection++, method, body)), now));
                 }
 
                 buffer.AsSpan(offset, filled - offset).CopyTo(buffer);
                 filled -= offset;
-                InterlockedMax(ref deepestPipeline, replies.Count);
-                await Volatile.Read(ref resumed).Task.WaitAsync(stop.Token).ConfigureAwait(false);
+                InterlockedMax(ref _deepestPipeline, replies.Count);
+                await Volatile.Read(ref _resumed).Task.WaitAsync(_stop.Token).ConfigureAwait(false);
                 if (!await AnswerAsync(socket, replies).ConfigureAwait(false))
                 {
                     return;
@@ -192,19 +192,19 @@ public sealed class TestHttpServer : IAsyncDisposable
         {
             if (reply.Hang)
             {
-                await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false);
             }
 
             if (reply.Delay > TimeSpan.Zero)
             {
                 await FlushAsync(socket, pending).ConfigureAwait(false);
                 var due = arrival + (long)(reply.Delay.TotalSeconds * Stopwatch.Frequency);
-                var sent = await delayedSender.SendAt(due, socket, reply.Bytes).ConfigureAwait(false);
+                var sent = await _delayedSender.SendAt(due, socket, reply.Bytes).ConfigureAwait(false);
                 if (RecordArrivals)
                 {
-                    lock (replyDelayTicks)
+                    lock (_replyDelayTicks)
                     {
-                        replyDelayTicks.Add(sent - arrival);
+                        _replyDelayTicks.Add(sent - arrival);
                     }
                 }
             }
@@ -229,7 +229,7 @@ public sealed class TestHttpServer : IAsyncDisposable
     {
         if (pending.Count > 0)
         {
-            await socket.SendAsync(pending.ToArray(), SocketFlags.None, stop.Token).ConfigureAwait(false);
+            await socket.SendAsync(pending.ToArray(), SocketFlags.None, _stop.Token).ConfigureAwait(false);
             pending.Clear();
         }
     }

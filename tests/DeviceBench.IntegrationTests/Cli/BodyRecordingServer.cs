@@ -12,16 +12,16 @@ namespace DeviceBench.IntegrationTests.Cli;
 public sealed class BodyRecordingServer : IAsyncDisposable
 {
     private static readonly byte[] Ok = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"u8.ToArray();
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
-    private readonly ConcurrentBag<Task> connections = [];
-    private readonly Task accepting;
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentBag<Task> _connections = [];
+    private readonly Task _accepting;
 
     public BodyRecordingServer()
     {
-        listener.Start();
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        accepting = AcceptAsync();
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _accepting = AcceptAsync();
     }
 
     public int Port { get; }
@@ -30,18 +30,18 @@ public sealed class BodyRecordingServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        listener.Stop();
-        await accepting;
-        await Task.WhenAll(connections);
-        stop.Dispose();
+        await _stop.CancelAsync();
+        _listener.Stop();
+        await _accepting;
+        await Task.WhenAll(_connections);
+        _stop.Dispose();
     }
 
     private async Task AcceptAsync()
     {
         try
         {
-            while (true) connections.Add(ServeAsync(await listener.AcceptSocketAsync(stop.Token)));
+            while (true) _connections.Add(ServeAsync(await _listener.AcceptSocketAsync(_stop.Token)));
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException) { }
     }
@@ -53,13 +53,13 @@ public sealed class BodyRecordingServer : IAsyncDisposable
         var buffer = new byte[16 * 1024];
         try
         {
-            while (await socket.ReceiveAsync(buffer, stop.Token) is var n and > 0)
+            while (await socket.ReceiveAsync(buffer, _stop.Token) is var n and > 0)
             {
                 pending.AddRange(buffer.AsSpan(0, n));
                 while (TryTake(pending, out var body))
                 {
                     Bodies.Enqueue(body);
-                    await socket.SendAsync(Ok, stop.Token);
+                    await socket.SendAsync(Ok, _stop.Token);
                 }
             }
         }

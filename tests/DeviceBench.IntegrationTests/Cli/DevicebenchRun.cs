@@ -8,13 +8,13 @@ namespace DeviceBench.IntegrationTests.Cli;
 /// </summary>
 public sealed class DevicebenchRun : IDisposable
 {
-    private readonly ServerProcess process;
+    private readonly ServerProcess _process;
 
-    private DevicebenchRun(ServerProcess process) => this.process = process;
+    private DevicebenchRun(ServerProcess process) => _process = process;
 
-    public IReadOnlyList<string> Output => [.. process.Output];
+    public IReadOnlyList<string> Output => [.. _process.Output];
 
-    public IReadOnlyList<string> Errors => [.. process.Errors];
+    public IReadOnlyList<string> Errors => [.. _process.Errors];
 
     public string FirstError => Errors is [var first, ..] ? first : "";
 
@@ -26,18 +26,18 @@ public sealed class DevicebenchRun : IDisposable
             : ServerProcess.Start("dotnet", command, 0, waitForPort: false));
     }
 
-    public string WaitForOutput(Func<string, bool> match, TimeSpan timeout) => process.WaitForOutput(match, timeout);
+    public string WaitForOutput(Func<string, bool> match, TimeSpan timeout) => _process.WaitForOutput(match, timeout);
 
-    public void Signal(int signal) => process.Signal(signal);
+    public void Signal(int signal) => _process.Signal(signal);
 
     /// <summary>Waits for the end; returns the exit code after checking that no stack trace was printed.</summary>
     public int WaitForExit(TimeSpan timeout)
     {
-        var exitCode = process.WaitForExit(timeout);
+        var exitCode = _process.WaitForExit(timeout);
         var frames = Output.Concat(Errors).Where(l => l.Contains("   at ", StringComparison.Ordinal)).ToList();
         Assert.True(frames.Count == 0, $"stack trace printed:\n{string.Join('\n', Errors)}");
         return exitCode;
     }
 
-    public void Dispose() => process.Dispose();
+    public void Dispose() => _process.Dispose();
 }

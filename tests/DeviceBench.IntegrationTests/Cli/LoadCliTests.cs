@@ -11,21 +11,21 @@ namespace DeviceBench.IntegrationTests.Cli;
 public sealed class LoadCliTests : IDisposable
 {
     private static readonly TimeSpan Exit = TimeSpan.FromSeconds(60);
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("devicebench-load-cli-");
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("devicebench-load-cli-");
 
-    public void Dispose() => folder.Delete(recursive: true);
+    public void Dispose() => _folder.Delete(recursive: true);
 
     [Fact]
     public void A_closed_port_is_one_line_and_exit_1_without_running()
     {
         var port = FreePort.Next();
-        var json = Path.Combine(folder.FullName, "run.json");
+        var json = Path.Combine(_folder.FullName, "run.json");
         using var load = DevicebenchRun.Start(["load", $"http://127.0.0.1:{port}/", "-d", "10s", "--json", json]);
 
         Assert.Equal(1, load.WaitForExit(Exit));
         Assert.Equal([$"devicebench load: cannot connect to 127.0.0.1:{port}: connection refused"], load.Errors);
         Assert.Empty(load.Output);
-        Assert.Empty(folder.GetFiles());
+        Assert.Empty(_folder.GetFiles());
     }
 
     [Fact]
@@ -48,14 +48,14 @@ public sealed class LoadCliTests : IDisposable
     public void Connections_past_the_open_file_limit_are_refused_before_starting()
     {
         using var server = Contender.Start("go-nethttp");
-        var csv = Path.Combine(folder.FullName, "run.csv");
+        var csv = Path.Combine(_folder.FullName, "run.csv");
         using var load = DevicebenchRun.Start(["load", $"http://127.0.0.1:{server.Port}/", "-c", "1000", "-d", "2s", "--csv", csv], openFileLimit: 256);
 
         Assert.Equal(2, load.WaitForExit(Exit));
         Assert.Equal(["devicebench load: 1,000 connections need 1,260 open files, but the open-file limit is 256 and cannot be raised further "
             + "(hard limit: ulimit -Hn; raise it or run as root, or use fewer connections)"], load.Errors);
         Assert.Empty(load.Output);
-        Assert.Empty(folder.GetFiles());
+        Assert.Empty(_folder.GetFiles());
     }
 
     [Theory]
@@ -79,7 +79,7 @@ public sealed class LoadCliTests : IDisposable
     public void An_unwritable_output_path_fails_before_the_run(string option, string path, string why)
     {
         using var server = Contender.Start("go-nethttp");
-        var kept = Path.Combine(folder.FullName, "kept.json");
+        var kept = Path.Combine(_folder.FullName, "kept.json");
         File.WriteAllText(kept, "an earlier run");
         string[] others = option == "--json" ? ["--csv", kept] : ["--json", kept];
         using var load = DevicebenchRun.Start(["load", $"http://127.0.0.1:{server.Port}/", "-d", "10s", option, path, .. others]);
@@ -88,7 +88,7 @@ public sealed class LoadCliTests : IDisposable
         Assert.Equal([$"devicebench load: {option} {path}: {why}"], load.Errors);
         Assert.Empty(load.Output);
         Assert.Equal("an earlier run", File.ReadAllText(kept));
-        Assert.Single(folder.GetFiles());
+        Assert.Single(_folder.GetFiles());
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class LoadCliTests : IDisposable
     {
         // The documented form (help and Load/README.md); System.CommandLine's response files used to swallow it.
         await using var server = new BodyRecordingServer();
-        var body = Path.Combine(folder.FullName, "body.txt");
+        var body = Path.Combine(_folder.FullName, "body.txt");
         await File.WriteAllTextAsync(body, "{\"sensor\": \"@t\", \"value\": 21.5}");
         using var load = DevicebenchRun.Start(["load", $"http://127.0.0.1:{server.Port}/", "-c", "1", "-t", "1", "-d", "500ms", "-m", "POST", "-b", $"@{body}"]);
 
@@ -110,9 +110,9 @@ public sealed class LoadCliTests : IDisposable
     public void Ctrl_c_writes_the_partial_result_and_exits_130()
     {
         using var server = Contender.Start("go-nethttp");
-        var json = Path.Combine(folder.FullName, "run.json");
-        var csv = Path.Combine(folder.FullName, "run.csv");
-        var hlog = Path.Combine(folder.FullName, "run.hlog");
+        var json = Path.Combine(_folder.FullName, "run.json");
+        var csv = Path.Combine(_folder.FullName, "run.csv");
+        var hlog = Path.Combine(_folder.FullName, "run.hlog");
         using var load = DevicebenchRun.Start(["load", $"http://127.0.0.1:{server.Port}/", "-c", "4", "-t", "1", "-d", "60s",
             "--json", json, "--csv", csv, "--hlog", hlog]);
         load.WaitForOutput(l => l.StartsWith("devicebench load http://", StringComparison.Ordinal), TimeSpan.FromSeconds(30));

@@ -10,13 +10,13 @@ internal sealed partial class ResponseParser
     private const int MaxHeaderBytes = 16 * 1024;
     private const int FirstCarryBytes = 1024;
 
-    private byte[]? carry;
-    private int carryLength;
+    private byte[]? _carry;
+    private int _carryLength;
 
     /// <summary>NeedMore means "keep going": either all input was stashed, or the head ended and a body follows.</summary>
     private ParseStep ParseHeaders(ReadOnlySpan<byte> data, out int consumed)
     {
-        if (carryLength == 0)
+        if (_carryLength == 0)
         {
             var end = data.IndexOf("\r\n\r\n"u8);
             if (end >= 0)
@@ -30,46 +30,46 @@ internal sealed partial class ResponseParser
         }
 
         // The block began in an earlier receive: append, then look for its end from just before the seam.
-        var searchFrom = Math.Max(0, carryLength - 3);
-        var take = Math.Min(data.Length, MaxHeaderBytes - carryLength);
-        var previousLength = carryLength;
+        var searchFrom = Math.Max(0, _carryLength - 3);
+        var take = Math.Min(data.Length, MaxHeaderBytes - _carryLength);
+        var previousLength = _carryLength;
         if (!Stash(data[..take]))
         {
             consumed = take;
             return ParseStep.Invalid;
         }
 
-        var found = carry.AsSpan(searchFrom, carryLength - searchFrom).IndexOf("\r\n\r\n"u8);
+        var found = _carry.AsSpan(searchFrom, _carryLength - searchFrom).IndexOf("\r\n\r\n"u8);
         if (found < 0)
         {
             consumed = take;
-            return StartsLikeResponse(carry.AsSpan(0, carryLength)) && carryLength < MaxHeaderBytes ? ParseStep.NeedMore : ParseStep.Invalid;
+            return StartsLikeResponse(_carry.AsSpan(0, _carryLength)) && _carryLength < MaxHeaderBytes ? ParseStep.NeedMore : ParseStep.Invalid;
         }
 
         var blockLength = searchFrom + found + 4;
         consumed = blockLength - previousLength;
-        carryLength = 0;
-        return OnHeaderBlock(carry.AsSpan(0, blockLength));
+        _carryLength = 0;
+        return OnHeaderBlock(_carry.AsSpan(0, blockLength));
     }
 
     private bool Stash(ReadOnlySpan<byte> data)
     {
-        var needed = carryLength + data.Length;
+        var needed = _carryLength + data.Length;
         if (needed > MaxHeaderBytes)
         {
             return false;
         }
 
-        if (carry is null || carry.Length < needed)
+        if (_carry is null || _carry.Length < needed)
         {
             // Grows a few times at most per connection, never per response.
-            var grown = new byte[Math.Min(MaxHeaderBytes, Math.Max(needed, Math.Max(FirstCarryBytes, (carry?.Length ?? 0) * 2)))];
-            carry?.AsSpan(0, carryLength).CopyTo(grown);
-            carry = grown;
+            var grown = new byte[Math.Min(MaxHeaderBytes, Math.Max(needed, Math.Max(FirstCarryBytes, (_carry?.Length ?? 0) * 2)))];
+            _carry?.AsSpan(0, _carryLength).CopyTo(grown);
+            _carry = grown;
         }
 
-        data.CopyTo(carry.AsSpan(carryLength));
-        carryLength = needed;
+        data.CopyTo(_carry.AsSpan(_carryLength));
+        _carryLength = needed;
         return true;
     }
 
@@ -140,7 +140,7 @@ internal sealed partial class ResponseParser
             return status == 101 ? ParseStep.Invalid : ParseStep.NeedMore;
         }
 
-        if (responsesHaveNoBody || status == 204 || status == 304)
+        if (_responsesHaveNoBody || status == 204 || status == 304)
         {
             return Complete();
         }
@@ -158,12 +158,12 @@ internal sealed partial class ResponseParser
 
         if (contentLength > 0)
         {
-            state = State.Body;
-            remaining = contentLength;
+            _state = State.Body;
+            _remaining = contentLength;
             return ParseStep.NeedMore;
         }
 
-        state = State.BodyUntilClose;
+        _state = State.BodyUntilClose;
         CloseAfterResponse = true;
         return ParseStep.NeedMore;
     }

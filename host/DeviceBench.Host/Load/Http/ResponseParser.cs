@@ -8,13 +8,13 @@ namespace DeviceBench.Host.Load.Http;
 /// </summary>
 internal sealed partial class ResponseParser
 {
-    private readonly bool responsesHaveNoBody;
-    private State state;
-    private long remaining;
-    private int chunkDigits;
+    private readonly bool _responsesHaveNoBody;
+    private State _state;
+    private long _remaining;
+    private int _chunkDigits;
 
     /// <param name="responsesHaveNoBody">True for HEAD requests, whose responses declare a length but carry no body.</param>
-    public ResponseParser(bool responsesHaveNoBody) => this.responsesHaveNoBody = responsesHaveNoBody;
+    public ResponseParser(bool responsesHaveNoBody) => _responsesHaveNoBody = responsesHaveNoBody;
 
     private enum State
     {
@@ -42,20 +42,20 @@ internal sealed partial class ResponseParser
     public bool CloseAfterResponse { get; private set; }
 
     /// <summary>Some bytes of a response have arrived but it has not completed.</summary>
-    public bool IsMidResponse => state != State.Headers || carryLength > 0;
+    public bool IsMidResponse => _state != State.Headers || _carryLength > 0;
 
     /// <summary>The stream is inside a body whose Content-Length was declared: ending now means a wrong length.</summary>
-    public bool IsInDeclaredBody => state == State.Body;
+    public bool IsInDeclaredBody => _state == State.Body;
 
     /// <summary>The body runs until the server closes, so end of stream completes the response.</summary>
-    public bool CompletesAtEndOfStream => state == State.BodyUntilClose;
+    public bool CompletesAtEndOfStream => _state == State.BodyUntilClose;
 
     /// <summary>Forgets any partial response (the connection was closed).</summary>
     public void Reset()
     {
-        state = State.Headers;
-        carryLength = 0;
-        remaining = 0;
+        _state = State.Headers;
+        _carryLength = 0;
+        _remaining = 0;
     }
 
     /// <summary>Consumes bytes until one response completes, the input runs out, or the input proves invalid.</summary>
@@ -65,7 +65,7 @@ internal sealed partial class ResponseParser
         while (consumed < data.Length)
         {
             var rest = data[consumed..];
-            switch (state)
+            switch (_state)
             {
                 case State.Headers:
                     var step = ParseHeaders(rest, out var used);
@@ -78,18 +78,18 @@ internal sealed partial class ResponseParser
                     break;
                 case State.Body:
                 case State.ChunkData:
-                    var take = (int)Math.Min(remaining, rest.Length);
-                    remaining -= take;
+                    var take = (int)Math.Min(_remaining, rest.Length);
+                    _remaining -= take;
                     BodyBytes += take;
                     consumed += take;
-                    if (remaining == 0)
+                    if (_remaining == 0)
                     {
-                        if (state == State.Body)
+                        if (_state == State.Body)
                         {
                             return Complete();
                         }
 
-                        state = State.ChunkDataCr;
+                        _state = State.ChunkDataCr;
                     }
 
                     break;
@@ -115,7 +115,7 @@ internal sealed partial class ResponseParser
     /// <summary>End of stream: completes a read-until-close body; any other partial response is lost.</summary>
     public bool TryCompleteAtEndOfStream()
     {
-        if (state != State.BodyUntilClose)
+        if (_state != State.BodyUntilClose)
         {
             return false;
         }
@@ -126,36 +126,36 @@ internal sealed partial class ResponseParser
 
     private ParseStep Complete()
     {
-        state = State.Headers;
+        _state = State.Headers;
         return ParseStep.ResponseComplete;
     }
 
     private void BeginChunkSize()
     {
-        state = State.ChunkSize;
-        remaining = 0;
-        chunkDigits = 0;
+        _state = State.ChunkSize;
+        _remaining = 0;
+        _chunkDigits = 0;
     }
 
     private ParseStep ChunkFraming(byte b)
     {
-        switch (state)
+        switch (_state)
         {
             case State.ChunkSize:
                 var digit = HexValue(b);
                 if (digit >= 0)
                 {
                     // 15 hex digits already exceed any body a benchmark sees; more would overflow.
-                    if (++chunkDigits > 15)
+                    if (++_chunkDigits > 15)
                     {
                         return ParseStep.Invalid;
                     }
 
-                    remaining = (remaining << 4) | (uint)digit;
+                    _remaining = (_remaining << 4) | (uint)digit;
                     return ParseStep.NeedMore;
                 }
 
-                if (chunkDigits == 0)
+                if (_chunkDigits == 0)
                 {
                     return ParseStep.Invalid;
                 }
@@ -202,11 +202,11 @@ internal sealed partial class ResponseParser
         }
     }
 
-    private ParseStep EndOfChunkSizeLine() => Next(remaining == 0 ? State.TrailerLineStart : State.ChunkData);
+    private ParseStep EndOfChunkSizeLine() => Next(_remaining == 0 ? State.TrailerLineStart : State.ChunkData);
 
     private ParseStep Next(State next)
     {
-        state = next;
+        _state = next;
         return ParseStep.NeedMore;
     }
 

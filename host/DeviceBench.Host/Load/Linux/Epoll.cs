@@ -21,20 +21,20 @@ internal sealed class Epoll : IDisposable
     private static readonly int EventSize = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 12 : 16;
     private static readonly int DataOffset = EventSize == 12 ? 4 : 8;
 
-    private readonly int fd;
-    private readonly byte[] control = new byte[16];
-    private readonly byte[] events;
+    private readonly int _fd;
+    private readonly byte[] _control = new byte[16];
+    private readonly byte[] _events;
 
     public Epoll(int maxEventsPerWait)
     {
-        fd = Libc.epoll_create1(Libc.SockCloExec);
-        if (fd < 0)
+        _fd = Libc.epoll_create1(Libc.SockCloExec);
+        if (_fd < 0)
         {
             throw new IOException($"epoll_create1 failed, errno {Libc.LastError}");
         }
 
         MaxEvents = maxEventsPerWait;
-        events = new byte[maxEventsPerWait * EventSize];
+        _events = new byte[maxEventsPerWait * EventSize];
     }
 
     public int MaxEvents { get; }
@@ -48,7 +48,7 @@ internal sealed class Epoll : IDisposable
     /// <summary>Waits for events; returns how many, 0 on timeout or interruption.</summary>
     public int Wait(int timeoutMillis)
     {
-        var count = Libc.epoll_wait(fd, events, MaxEvents, timeoutMillis);
+        var count = Libc.epoll_wait(_fd, _events, MaxEvents, timeoutMillis);
         if (count >= 0)
         {
             return count;
@@ -58,16 +58,16 @@ internal sealed class Epoll : IDisposable
         return errno == Errno.Interrupted ? 0 : throw new IOException($"epoll_wait failed, errno {errno}");
     }
 
-    public uint EventsAt(int index) => BinaryPrimitives.ReadUInt32LittleEndian(events.AsSpan(index * EventSize));
+    public uint EventsAt(int index) => BinaryPrimitives.ReadUInt32LittleEndian(_events.AsSpan(index * EventSize));
 
-    public ulong TokenAt(int index) => BinaryPrimitives.ReadUInt64LittleEndian(events.AsSpan((index * EventSize) + DataOffset));
+    public ulong TokenAt(int index) => BinaryPrimitives.ReadUInt64LittleEndian(_events.AsSpan((index * EventSize) + DataOffset));
 
-    public void Dispose() => _ = Libc.close(fd);
+    public void Dispose() => _ = Libc.close(_fd);
 
     private bool Control(int operation, int socketFd, uint interest, ulong token)
     {
-        BinaryPrimitives.WriteUInt32LittleEndian(control, interest);
-        BinaryPrimitives.WriteUInt64LittleEndian(control.AsSpan(DataOffset), token);
-        return Libc.epoll_ctl(fd, operation, socketFd, control) == 0;
+        BinaryPrimitives.WriteUInt32LittleEndian(_control, interest);
+        BinaryPrimitives.WriteUInt64LittleEndian(_control.AsSpan(DataOffset), token);
+        return Libc.epoll_ctl(_fd, operation, socketFd, _control) == 0;
     }
 }

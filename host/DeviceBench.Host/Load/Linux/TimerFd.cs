@@ -9,8 +9,8 @@ internal sealed class TimerFd : IDisposable
     private const int NonBlock = 0x800;
     private const int CloExec = 0x80000;
 
-    private readonly long[] spec = new long[4];
-    private long expiration;
+    private readonly long[] _spec = new long[4];
+    private long _expiration;
 
     public TimerFd()
     {
@@ -27,15 +27,15 @@ internal sealed class TimerFd : IDisposable
     public void Arm(long delayNanos)
     {
         delayNanos = Math.Max(1, delayNanos);
-        spec[0] = 0;
-        spec[1] = 0;
-        spec[2] = delayNanos / 1_000_000_000;
-        spec[3] = delayNanos % 1_000_000_000;
-        _ = Libc.timerfd_settime(Fd, 0, spec, 0);
+        _spec[0] = 0;
+        _spec[1] = 0;
+        _spec[2] = delayNanos / 1_000_000_000;
+        _spec[3] = delayNanos % 1_000_000_000;
+        _ = Libc.timerfd_settime(Fd, 0, _spec, 0);
     }
 
     /// <summary>Clears the readable state after the timer fired.</summary>
-    public void Acknowledge() => Libc.read(Fd, ref expiration, sizeof(long));
+    public void Acknowledge() => Libc.read(Fd, ref _expiration, sizeof(long));
 
     public void Dispose() => _ = Libc.close(Fd);
 }

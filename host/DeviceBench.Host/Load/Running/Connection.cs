@@ -9,16 +9,16 @@ namespace DeviceBench.Host.Load.Running;
 /// </summary>
 internal sealed class Connection
 {
-    private readonly long[] plannedTicks;
-    private readonly long[] sentTicks;
-    private int head;
+    private readonly long[] _plannedTicks;
+    private readonly long[] _sentTicks;
+    private int _head;
 
     public Connection(int id, int index, int pipeline, bool responsesHaveNoBody)
     {
         Id = id;
         Index = index;
-        plannedTicks = new long[pipeline];
-        sentTicks = new long[pipeline];
+        _plannedTicks = new long[pipeline];
+        _sentTicks = new long[pipeline];
         Parser = new ResponseParser(responsesHaveNoBody);
     }
 
@@ -61,7 +61,7 @@ internal sealed class Connection
 
     public ulong Token => ((ulong)Generation << 32) | (uint)Index;
 
-    public long OldestSentTicks => sentTicks[head];
+    public long OldestSentTicks => _sentTicks[_head];
 
     public bool CanSend(int pipeline) => State == ConnectionState.Open && !IsWritePending && Outstanding < pipeline;
 
@@ -69,17 +69,17 @@ internal sealed class Connection
 
     public void Push(long planned, long sent)
     {
-        var slot = (head + Outstanding) % plannedTicks.Length;
-        plannedTicks[slot] = planned;
-        sentTicks[slot] = sent;
+        var slot = (_head + Outstanding) % _plannedTicks.Length;
+        _plannedTicks[slot] = planned;
+        _sentTicks[slot] = sent;
         Outstanding++;
     }
 
     public void Pop(out long planned, out long sent)
     {
-        planned = plannedTicks[head];
-        sent = sentTicks[head];
-        head = (head + 1) % plannedTicks.Length;
+        planned = _plannedTicks[_head];
+        sent = _sentTicks[_head];
+        _head = (_head + 1) % _plannedTicks.Length;
         Outstanding--;
     }
 
@@ -88,7 +88,7 @@ internal sealed class Connection
     {
         var lost = Outstanding;
         Outstanding = 0;
-        head = 0;
+        _head = 0;
         WriteOffset = 0;
         WriteEnd = 0;
         Parser.Reset();

@@ -9,24 +9,24 @@ namespace DeviceBench.Host.Load.Running;
 /// </summary>
 internal sealed class IntervalCollector
 {
-    private readonly IReadOnlyList<Worker> workers;
-    private readonly ILoadObserver? observer;
-    private readonly LongHistogram scratch = LatencyRecorders.CreateHistogram();
-    private readonly LongHistogram interval = LatencyRecorders.CreateHistogram();
-    private readonly LongHistogram? intervalUncorrected;
-    private readonly LongHistogram? intervalSendLag;
-    private readonly List<IntervalRecord> records = [];
-    private CounterSnapshot previous = CounterSnapshot.Empty;
-    private TimeSpan previousCpu = Environment.CpuUsage.TotalTime;
+    private readonly IReadOnlyList<Worker> _workers;
+    private readonly ILoadObserver? _observer;
+    private readonly LongHistogram _scratch = LatencyRecorders.CreateHistogram();
+    private readonly LongHistogram _interval = LatencyRecorders.CreateHistogram();
+    private readonly LongHistogram? _intervalUncorrected;
+    private readonly LongHistogram? _intervalSendLag;
+    private readonly List<IntervalRecord> _records = [];
+    private CounterSnapshot _previous = CounterSnapshot.Empty;
+    private TimeSpan _previousCpu = Environment.CpuUsage.TotalTime;
 
     public IntervalCollector(IReadOnlyList<Worker> workers, bool openLoop, ILoadObserver? observer)
     {
-        this.workers = workers;
-        this.observer = observer;
+        _workers = workers;
+        _observer = observer;
         if (openLoop)
         {
-            intervalUncorrected = LatencyRecorders.CreateHistogram();
-            intervalSendLag = LatencyRecorders.CreateHistogram();
+            _intervalUncorrected = LatencyRecorders.CreateHistogram();
+            _intervalSendLag = LatencyRecorders.CreateHistogram();
             TotalUncorrected = LatencyRecorders.CreateHistogram();
             TotalSendLag = LatencyRecorders.CreateHistogram();
         }
@@ -43,25 +43,25 @@ internal sealed class IntervalCollector
 
     public TimeSpan MeasuredCpu { get; private set; }
 
-    public IReadOnlyList<IntervalRecord> Records => records;
+    public IReadOnlyList<IntervalRecord> Records => _records;
 
     /// <summary>Closes the interval [<paramref name="startTicks"/>, <paramref name="endTicks"/>).</summary>
     /// <param name="measurementStartTicks">Where elapsed time counts from.</param>
     public void Collect(long startTicks, long endTicks, long measurementStartTicks, bool isWarmup, DateTimeOffset startUtc)
     {
-        Swap(r => r.Latency, interval, isWarmup ? null : TotalLatency);
-        if (intervalUncorrected is not null)
+        Swap(r => r.Latency, _interval, isWarmup ? null : TotalLatency);
+        if (_intervalUncorrected is not null)
         {
-            Swap(r => r.Uncorrected!, intervalUncorrected, isWarmup ? null : TotalUncorrected);
-            Swap(r => r.SendLag!, intervalSendLag!, isWarmup ? null : TotalSendLag);
+            Swap(r => r.Uncorrected!, _intervalUncorrected, isWarmup ? null : TotalUncorrected);
+            Swap(r => r.SendLag!, _intervalSendLag!, isWarmup ? null : TotalSendLag);
         }
 
-        var counters = workers.Select(w => w.Counters.Read()).Aggregate(CounterSnapshot.Empty, (sum, c) => sum.Plus(c));
-        var delta = counters.Minus(previous);
-        previous = counters;
+        var counters = _workers.Select(w => w.Counters.Read()).Aggregate(CounterSnapshot.Empty, (sum, c) => sum.Plus(c));
+        var delta = counters.Minus(_previous);
+        _previous = counters;
         var cpu = Environment.CpuUsage.TotalTime;
-        var cpuDelta = cpu - previousCpu;
-        previousCpu = cpu;
+        var cpuDelta = cpu - _previousCpu;
+        _previousCpu = cpu;
         if (!isWarmup)
         {
             Measured = Measured.Plus(delta);
@@ -72,29 +72,29 @@ internal sealed class IntervalCollector
         var record = new IntervalRecord(
             Math.Round(Clock.ToSeconds(endTicks - measurementStartTicks), 6),
             Math.Round(seconds, 6),
-            interval.TotalCount,
-            seconds > 0 ? interval.TotalCount / seconds : 0,
+            _interval.TotalCount,
+            seconds > 0 ? _interval.TotalCount / seconds : 0,
             delta.TotalErrors,
-            ValueAt(interval, 50),
-            ValueAt(interval, 90),
-            ValueAt(interval, 99),
-            interval.GetMaxValue(),
-            intervalUncorrected is null ? null : ValueAt(intervalUncorrected, 99),
+            ValueAt(_interval, 50),
+            ValueAt(_interval, 90),
+            ValueAt(_interval, 99),
+            _interval.GetMaxValue(),
+            _intervalUncorrected is null ? null : ValueAt(_intervalUncorrected, 99),
             seconds > 0 ? Math.Round(cpuDelta.TotalSeconds / seconds * 100, 1) : 0);
         if (!isWarmup)
         {
-            records.Add(record);
+            _records.Add(record);
         }
 
-        observer?.OnInterval(new LoadInterval
+        _observer?.OnInterval(new LoadInterval
         {
             IsWarmup = isWarmup,
             StartUtc = startUtc,
             Record = record,
             TotalRequests = TotalLatency.TotalCount,
             TotalErrors = Measured.TotalErrors,
-            Latency = interval,
-            UncorrectedLatency = intervalUncorrected,
+            Latency = _interval,
+            UncorrectedLatency = _intervalUncorrected,
         });
     }
 
@@ -104,10 +104,10 @@ internal sealed class IntervalCollector
     private void Swap(Func<LatencyRecorders, Recorder> recorder, LongHistogram merged, LongHistogram? total)
     {
         merged.Reset();
-        foreach (var worker in workers)
+        foreach (var worker in _workers)
         {
-            recorder(worker.Recorders).GetIntervalHistogramInto(scratch);
-            merged.Add(scratch);
+            recorder(worker.Recorders).GetIntervalHistogramInto(_scratch);
+            merged.Add(_scratch);
         }
 
         total?.Add(merged);

@@ -6,10 +6,10 @@ namespace DeviceBench.Host.Load.Running;
 /// </summary>
 internal sealed class RunPlan
 {
-    private long startTicks;
-    private long endTicks = long.MaxValue;
-    private long stopTicks = long.MaxValue;
-    private volatile bool stopRequested;
+    private long _startTicks;
+    private long _endTicks = long.MaxValue;
+    private long _stopTicks = long.MaxValue;
+    private volatile bool _stopRequested;
 
     public required byte[] Address { get; init; }
 
@@ -40,27 +40,27 @@ internal sealed class RunPlan
 
     public ManualResetEventSlim StartGate { get; } = new(false);
 
-    public long StartTicks => Volatile.Read(ref startTicks);
+    public long StartTicks => Volatile.Read(ref _startTicks);
 
     /// <summary>No request is sent (closed loop) or planned (open loop) at or after this instant.</summary>
-    public long EndTicks => Volatile.Read(ref endTicks);
+    public long EndTicks => Volatile.Read(ref _endTicks);
 
-    public bool StopRequested => stopRequested;
+    public bool StopRequested => _stopRequested;
 
     /// <summary>When an early stop was asked for; <see cref="long.MaxValue"/> if never.</summary>
-    public long StopTicks => Volatile.Read(ref stopTicks);
+    public long StopTicks => Volatile.Read(ref _stopTicks);
 
     public void Start(long start, long end)
     {
-        Volatile.Write(ref startTicks, start);
-        Volatile.Write(ref endTicks, end);
+        Volatile.Write(ref _startTicks, start);
+        Volatile.Write(ref _endTicks, end);
         StartGate.Set();
     }
 
     public void RequestStop()
     {
-        Interlocked.CompareExchange(ref stopTicks, Clock.Now, long.MaxValue);
-        stopRequested = true;
+        Interlocked.CompareExchange(ref _stopTicks, Clock.Now, long.MaxValue);
+        _stopRequested = true;
         StartGate.Set();
     }
 

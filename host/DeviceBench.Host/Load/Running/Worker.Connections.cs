@@ -7,7 +7,7 @@ internal sealed partial class Worker
 {
     private void StartConnect(Connection connection, long now)
     {
-        var fd = TcpSocket.StartConnect(plan.Address, out _);
+        var fd = TcpSocket.StartConnect(_plan.Address, out _);
         if (fd < 0)
         {
             Counters.Errors[(int)ErrorClass.Connect]++;
@@ -19,7 +19,7 @@ internal sealed partial class Worker
         connection.NewGeneration();
         connection.State = ConnectionState.Connecting;
         connection.StateTicks = now;
-        epoll.Add(fd, Epoll.Out, connection.Token);
+        _epoll.Add(fd, Epoll.Out, connection.Token);
     }
 
     private void OnConnectCompleted(Connection connection)
@@ -31,7 +31,7 @@ internal sealed partial class Worker
         }
 
         connection.State = ConnectionState.Open;
-        epoll.Modify(connection.Fd, Epoll.In, connection.Token);
+        _epoll.Modify(connection.Fd, Epoll.In, connection.Token);
         Counters.OpenConnections++;
         if (connection.EverOpened)
         {
@@ -39,7 +39,7 @@ internal sealed partial class Worker
         }
 
         connection.EverOpened = true;
-        if (running)
+        if (_running)
         {
             ResumeSending(connection, Clock.Now);
         }
@@ -76,8 +76,8 @@ internal sealed partial class Worker
     }
 
     /// <summary>Before the end, always; while draining, only an open-loop connection that still owes requests.</summary>
-    private bool MayConnect(Connection connection) => running
-        && (!stopping || (plan.IsOpenLoop && !plan.StopRequested && connection.NextPlannedTicks < plan.EndTicks));
+    private bool MayConnect(Connection connection) => _running
+        && (!_stopping || (_plan.IsOpenLoop && !_plan.StopRequested && connection.NextPlannedTicks < _plan.EndTicks));
 
     private static void WaitToRetry(Connection connection, long now)
     {
@@ -100,20 +100,20 @@ internal sealed partial class Worker
             }
         }
 
-        outstanding -= connection.Forget();
+        _outstanding -= connection.Forget();
         connection.State = ConnectionState.Closed;
     }
 
     private void Housekeeping(long now)
     {
-        foreach (var connection in connections)
+        foreach (var connection in _connections)
         {
             switch (connection.State)
             {
-                case ConnectionState.Connecting when now - connection.StateTicks > plan.ConnectTimeoutTicks:
+                case ConnectionState.Connecting when now - connection.StateTicks > _plan.ConnectTimeoutTicks:
                     Fail(connection, ErrorClass.Connect);
                     break;
-                case ConnectionState.Open when connection.Outstanding > 0 && now - connection.OldestSentTicks > plan.TimeoutTicks:
+                case ConnectionState.Open when connection.Outstanding > 0 && now - connection.OldestSentTicks > _plan.TimeoutTicks:
                     // HTTP/1.1 has no request ids: a late answer could not be told apart from the next one, so the connection goes.
                     Fail(connection, ErrorClass.Timeout);
                     break;

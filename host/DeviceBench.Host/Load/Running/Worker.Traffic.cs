@@ -9,7 +9,7 @@ internal sealed partial class Worker
     /// <summary>Sends whatever the connection owes now that it can send again.</summary>
     private void ResumeSending(Connection connection, long now)
     {
-        if (!plan.IsOpenLoop)
+        if (!_plan.IsOpenLoop)
         {
             SendClosedLoop(connection, now);
         }
@@ -22,26 +22,26 @@ internal sealed partial class Worker
     /// <summary>Closed loop (wrk): a new batch of <c>pipeline</c> requests as soon as the previous one is answered.</summary>
     private void SendClosedLoop(Connection connection, long now)
     {
-        if (stopping || connection.Outstanding > 0 || !connection.CanSend(plan.Pipeline))
+        if (_stopping || connection.Outstanding > 0 || !connection.CanSend(_plan.Pipeline))
         {
             return;
         }
 
-        for (var i = 0; i < plan.Pipeline; i++)
+        for (var i = 0; i < _plan.Pipeline; i++)
         {
             connection.Push(now, now);
         }
 
-        outstanding += plan.Pipeline;
-        Write(connection, plan.Batch.Length);
+        _outstanding += _plan.Pipeline;
+        Write(connection, _plan.Batch.Length);
     }
 
     /// <summary>Open loop: pops every connection whose next planned send time has come.</summary>
     private void RunSchedule(long now)
     {
-        while (schedule.TryPeek(out var connection, out var due) && due <= now)
+        while (_schedule.TryPeek(out var connection, out var due) && due <= now)
         {
-            schedule.Dequeue();
+            _schedule.Dequeue();
             SendDue(connection, now, onTime: true);
         }
     }
@@ -53,21 +53,21 @@ internal sealed partial class Worker
     /// </summary>
     private void SendDue(Connection connection, long now, bool onTime)
     {
-        var end = plan.EndTicks;
-        if (plan.StopRequested || connection.NextPlannedTicks >= end)
+        var end = _plan.EndTicks;
+        if (_plan.StopRequested || connection.NextPlannedTicks >= end)
         {
             connection.Blocked = false;
             return;
         }
 
-        if (!connection.CanSend(plan.Pipeline))
+        if (!connection.CanSend(_plan.Pipeline))
         {
             connection.Blocked = true;
             return;
         }
 
         var count = 0;
-        while (connection.Outstanding < plan.Pipeline && connection.NextPlannedTicks <= now && connection.NextPlannedTicks < end)
+        while (connection.Outstanding < _plan.Pipeline && connection.NextPlannedTicks <= now && connection.NextPlannedTicks < end)
         {
             if (onTime && count == 0)
             {
@@ -76,26 +76,26 @@ internal sealed partial class Worker
 
             connection.Push(connection.NextPlannedTicks, now);
             connection.NextIndex++;
-            connection.NextPlannedTicks = plan.PlannedTicks(connection.Id, connection.NextIndex);
+            connection.NextPlannedTicks = _plan.PlannedTicks(connection.Id, connection.NextIndex);
             count++;
         }
 
         connection.Blocked = connection.NextPlannedTicks <= now && connection.NextPlannedTicks < end;
         if (!connection.Blocked && connection.NextPlannedTicks < end)
         {
-            schedule.Enqueue(connection, connection.NextPlannedTicks);
+            _schedule.Enqueue(connection, connection.NextPlannedTicks);
         }
 
         if (count > 0)
         {
-            outstanding += count;
-            Write(connection, count * plan.Request.Length);
+            _outstanding += count;
+            Write(connection, count * _plan.Request.Length);
         }
     }
 
     private void Write(Connection connection, int length)
     {
-        var sent = TcpSocket.Send(connection.Fd, plan.Batch, 0, length);
+        var sent = TcpSocket.Send(connection.Fd, _plan.Batch, 0, length);
         if (sent < 0)
         {
             Fail(connection, ErrorClass.Write);
@@ -107,13 +107,13 @@ internal sealed partial class Worker
         {
             connection.WriteOffset = sent;
             connection.WriteEnd = length;
-            epoll.Modify(connection.Fd, Epoll.In | Epoll.Out, connection.Token);
+            _epoll.Modify(connection.Fd, Epoll.In | Epoll.Out, connection.Token);
         }
     }
 
     private void OnWritable(Connection connection)
     {
-        var sent = TcpSocket.Send(connection.Fd, plan.Batch, connection.WriteOffset, connection.WriteEnd - connection.WriteOffset);
+        var sent = TcpSocket.Send(connection.Fd, _plan.Batch, connection.WriteOffset, connection.WriteEnd - connection.WriteOffset);
         if (sent < 0)
         {
             Fail(connection, ErrorClass.Write);
@@ -126,8 +126,8 @@ internal sealed partial class Worker
         {
             connection.WriteOffset = 0;
             connection.WriteEnd = 0;
-            epoll.Modify(connection.Fd, Epoll.In, connection.Token);
-            if (running)
+            _epoll.Modify(connection.Fd, Epoll.In, connection.Token);
+            if (_running)
             {
                 ResumeSending(connection, Clock.Now);
             }
@@ -136,7 +136,7 @@ internal sealed partial class Worker
 
     private void OnReadable(Connection connection)
     {
-        var received = TcpSocket.Receive(connection.Fd, receiveBuffer);
+        var received = TcpSocket.Receive(connection.Fd, _receiveBuffer);
         switch (received)
         {
             case -2:
@@ -152,7 +152,7 @@ internal sealed partial class Worker
         }
 
         Counters.BytesRead += received;
-        var data = receiveBuffer.AsSpan(0, received);
+        var data = _receiveBuffer.AsSpan(0, received);
         while (!data.IsEmpty)
         {
             if (connection.Outstanding == 0)
@@ -181,7 +181,7 @@ internal sealed partial class Worker
             }
         }
 
-        if (running && connection.Outstanding < plan.Pipeline)
+        if (_running && connection.Outstanding < _plan.Pipeline)
         {
             ResumeSending(connection, Clock.Now);
         }
@@ -212,18 +212,18 @@ internal sealed partial class Worker
     private void OnResponse(Connection connection, long now)
     {
         connection.Pop(out var planned, out var sent);
-        outstanding--;
+        _outstanding--;
         Counters.Responses++;
         Recorders.Latency.RecordValue(Clock.ToMicros(now - planned));
         Recorders.Uncorrected?.RecordValue(Clock.ToMicros(now - sent));
 
         var status = connection.Parser.StatusCode;
-        var statusOk = plan.ExpectedStatus is int expected ? status == expected : status is >= 200 and < 400;
+        var statusOk = _plan.ExpectedStatus is int expected ? status == expected : status is >= 200 and < 400;
         if (!statusOk)
         {
             Counters.Errors[(int)ErrorClass.Status]++;
         }
-        else if (plan.ExpectedBodyBytes is long bodyBytes && connection.Parser.BodyBytes != bodyBytes)
+        else if (_plan.ExpectedBodyBytes is long bodyBytes && connection.Parser.BodyBytes != bodyBytes)
         {
             Counters.Errors[(int)ErrorClass.Length]++;
         }

@@ -19,28 +19,28 @@ internal sealed partial class Worker : IDisposable
     private static readonly long CancelledDrainTicks = Clock.TicksFrom(TimeSpan.FromSeconds(1));
     private static readonly long RetryDelayTicks = Clock.TicksFrom(TimeSpan.FromMilliseconds(HousekeepingMillis));
 
-    private readonly RunPlan plan;
-    private readonly Connection[] connections;
-    private readonly CountdownEvent ready;
-    private readonly byte[] receiveBuffer = new byte[64 * 1024];
-    private readonly PriorityQueue<Connection, long> schedule;
-    private readonly Epoll epoll;
-    private readonly TimerFd timer;
-    private long timerTarget = long.MaxValue;
-    private long lastEventTicks;
-    private long outstanding;
-    private bool running;
-    private bool stopping;
+    private readonly RunPlan _plan;
+    private readonly Connection[] _connections;
+    private readonly CountdownEvent _ready;
+    private readonly byte[] _receiveBuffer = new byte[64 * 1024];
+    private readonly PriorityQueue<Connection, long> _schedule;
+    private readonly Epoll _epoll;
+    private readonly TimerFd _timer;
+    private long _timerTarget = long.MaxValue;
+    private long _lastEventTicks;
+    private long _outstanding;
+    private bool _running;
+    private bool _stopping;
 
     public Worker(RunPlan plan, IReadOnlyList<int> connectionIds, CountdownEvent ready)
     {
-        this.plan = plan;
-        this.ready = ready;
-        connections = [.. connectionIds.Select((id, index) => new Connection(id, index, plan.Pipeline, plan.ResponsesHaveNoBody))];
-        schedule = new PriorityQueue<Connection, long>(connections.Length);
-        Recorders = new LatencyRecorders(plan.IsOpenLoop);
-        epoll = new Epoll(Math.Clamp(connections.Length, 16, 1024));
-        timer = new TimerFd();
+        _plan = plan;
+        _ready = ready;
+        _connections = [.. connectionIds.Select((id, index) => new Connection(id, index, _plan.Pipeline, _plan.ResponsesHaveNoBody))];
+        _schedule = new PriorityQueue<Connection, long>(_connections.Length);
+        Recorders = new LatencyRecorders(_plan.IsOpenLoop);
+        _epoll = new Epoll(Math.Clamp(_connections.Length, 16, 1024));
+        _timer = new TimerFd();
     }
 
     public WorkerCounters Counters { get; } = new();
@@ -55,27 +55,27 @@ internal sealed partial class Worker : IDisposable
         var signalled = false;
         try
         {
-            epoll.Add(timer.Fd, Epoll.In, TimerToken);
+            _epoll.Add(_timer.Fd, Epoll.In, TimerToken);
             ConnectAll();
-            ready.Signal();
+            _ready.Signal();
             signalled = true;
-            plan.StartGate.Wait();
-            if (!plan.StopRequested)
+            _plan.StartGate.Wait();
+            if (!_plan.StopRequested)
             {
                 Counters.OpenedAtStart = Counters.OpenConnections;
                 Loop();
             }
 
-            Counters.Unfinished = outstanding + (plan.IsOpenLoop ? connections.Sum(c => Math.Max(0, plan.RequestsPlannedBeforeEnd(c.Id) - c.NextIndex)) : 0);
+            Counters.Unfinished = _outstanding + (_plan.IsOpenLoop ? _connections.Sum(c => Math.Max(0, _plan.RequestsPlannedBeforeEnd(c.Id) - c.NextIndex)) : 0);
         }
         finally
         {
             if (!signalled)
             {
-                ready.Signal();
+                _ready.Signal();
             }
 
-            foreach (var connection in connections)
+            foreach (var connection in _connections)
             {
                 Drop(connection);
             }
@@ -86,13 +86,13 @@ internal sealed partial class Worker : IDisposable
 
     public void Dispose()
     {
-        epoll.Dispose();
-        timer.Dispose();
+        _epoll.Dispose();
+        _timer.Dispose();
     }
 
     private void ConnectAll()
     {
-        foreach (var connection in connections)
+        foreach (var connection in _connections)
         {
             // Each connect's timeout runs from its own start: with thousands of sockets to one host:port the kernel's
             // search for a free source port makes connect() itself slow (19,000 took 9.7 s here), and one timestamp
@@ -100,7 +100,7 @@ internal sealed partial class Worker : IDisposable
             StartConnect(connection, Clock.Now);
         }
 
-        while (!plan.StopRequested && connections.Any(c => c.State == ConnectionState.Connecting))
+        while (!_plan.StopRequested && _connections.Any(c => c.State == ConnectionState.Connecting))
         {
             Poll(HousekeepingMillis);
             Housekeeping(Clock.Now);
@@ -109,17 +109,17 @@ internal sealed partial class Worker : IDisposable
 
     private void Loop()
     {
-        running = true;
-        var start = plan.StartTicks;
+        _running = true;
+        var start = _plan.StartTicks;
         var drainDeadline = long.MaxValue;
         var nextHousekeeping = start + HousekeepingTicks;
-        foreach (var connection in connections)
+        foreach (var connection in _connections)
         {
-            if (plan.IsOpenLoop)
+            if (_plan.IsOpenLoop)
             {
                 connection.NextIndex = 0;
-                connection.NextPlannedTicks = plan.PlannedTicks(connection.Id, 0);
-                schedule.Enqueue(connection, connection.NextPlannedTicks);
+                connection.NextPlannedTicks = _plan.PlannedTicks(connection.Id, 0);
+                _schedule.Enqueue(connection, connection.NextPlannedTicks);
             }
             else
             {
@@ -130,21 +130,21 @@ internal sealed partial class Worker : IDisposable
         while (true)
         {
             var now = Clock.Now;
-            if (!stopping && (now >= plan.EndTicks || plan.StopRequested))
+            if (!_stopping && (now >= _plan.EndTicks || _plan.StopRequested))
             {
                 // Stop sending, but give requests in flight up to one timeout to be answered and counted;
                 // after Ctrl-C at most 1 s, so the summary appears within the CLI's 2 s grace.
-                stopping = true;
-                drainDeadline = now + (plan.StopRequested ? Math.Min(plan.TimeoutTicks, CancelledDrainTicks) : plan.TimeoutTicks);
+                _stopping = true;
+                drainDeadline = now + (_plan.StopRequested ? Math.Min(_plan.TimeoutTicks, CancelledDrainTicks) : _plan.TimeoutTicks);
             }
 
-            if (stopping && ((outstanding == 0 && NothingOwed()) || now >= drainDeadline))
+            if (_stopping && ((_outstanding == 0 && NothingOwed()) || now >= drainDeadline))
             {
                 return;
             }
 
             now = PollOrLinger(now);
-            if (plan.IsOpenLoop)
+            if (_plan.IsOpenLoop)
             {
                 RunSchedule(now);
             }
@@ -161,11 +161,11 @@ internal sealed partial class Worker : IDisposable
     /// Open loop: every request planned before the end has been sent. Requests held back by a slow server are
     /// still sent, late, while draining; dropping them would hide the server's stall from the corrected histogram.
     /// </summary>
-    private bool NothingOwed() => !plan.IsOpenLoop || plan.StopRequested || connections.All(c => c.NextPlannedTicks >= plan.EndTicks);
+    private bool NothingOwed() => !_plan.IsOpenLoop || _plan.StopRequested || _connections.All(c => c.NextPlannedTicks >= _plan.EndTicks);
 
     private int WaitMillis(long now)
     {
-        if (!schedule.TryPeek(out _, out var due))
+        if (!_schedule.TryPeek(out _, out var due))
         {
             return HousekeepingMillis;
         }
@@ -176,10 +176,10 @@ internal sealed partial class Worker : IDisposable
             return 0;
         }
 
-        if (wake != timerTarget)
+        if (wake != _timerTarget)
         {
-            timer.Arm(Clock.ToNanos(wake - now));
-            timerTarget = wake;
+            _timer.Arm(Clock.ToNanos(wake - now));
+            _timerTarget = wake;
         }
 
         return HousekeepingMillis;
@@ -194,11 +194,11 @@ internal sealed partial class Worker : IDisposable
     private long PollOrLinger(long now)
     {
         var wait = WaitMillis(now);
-        var lingering = now - lastEventTicks < LingerTicks;
+        var lingering = now - _lastEventTicks < LingerTicks;
         var count = Poll(lingering ? 0 : wait);
         if (count > 0)
         {
-            return lastEventTicks = Clock.Now;
+            return _lastEventTicks = Clock.Now;
         }
 
         if (lingering)
@@ -215,25 +215,25 @@ internal sealed partial class Worker : IDisposable
     {
         // Time in epoll_wait is time the server (or the schedule) kept this worker waiting, whether it slept or polled.
         var before = Clock.Now;
-        var count = epoll.Wait(timeoutMillis);
+        var count = _epoll.Wait(timeoutMillis);
         Counters.WaitTicks += Clock.Now - before;
         for (var i = 0; i < count; i++)
         {
-            var token = epoll.TokenAt(i);
+            var token = _epoll.TokenAt(i);
             if (token == TimerToken)
             {
-                timer.Acknowledge();
-                timerTarget = long.MaxValue;
+                _timer.Acknowledge();
+                _timerTarget = long.MaxValue;
                 continue;
             }
 
-            var connection = connections[(int)(uint)token];
+            var connection = _connections[(int)(uint)token];
             if (connection.Token != token || connection.Fd < 0)
             {
                 continue;
             }
 
-            var events = epoll.EventsAt(i);
+            var events = _epoll.EventsAt(i);
             if (connection.State == ConnectionState.Connecting)
             {
                 OnConnectCompleted(connection);
