@@ -15,7 +15,7 @@ internal static class Program
     public static async Task<int> Main(string[] args)
     {
         string command = args.Length > 0 ? args[0] : "";
-        var rest = args.Skip(1).ToArray();
+        string[] rest = args.Skip(1).ToArray();
         string? usage = command switch
         {
             "serve" => ServeCommand.Usage,
@@ -25,9 +25,10 @@ internal static class Program
         };
         // --help and --version answer at the top level and for each command, wherever they stand before "--" (after
         // it they belong to the command watch runs).
-        string[] own = command.StartsWith('-') ? args : usage is not null ? rest : [];
-        own = [.. own.TakeWhile(a => a != "--")];
-        if (own.Any(a => a is "--help" or "-h"))
+        ReadOnlySpan<string> own = command.StartsWith('-') ? args : usage is not null ? rest : [];
+        int end = own.IndexOf("--");
+        if (end >= 0) own = own[..end];
+        if (own.Contains("--help") || own.Contains("-h"))
         {
             Console.WriteLine(usage ?? Usage);
             return 0;

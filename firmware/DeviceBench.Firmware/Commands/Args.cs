@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
 
 namespace DeviceBench.Firmware.Commands;
 
@@ -92,8 +93,13 @@ internal sealed class Args
     public string? Choice(string name, IReadOnlyList<string> choices)
     {
         string? text = String(name);
-        if (text is null || choices.Contains(text)) return text;
-        string names = choices.Count == 1 ? choices[0] : $"{string.Join(", ", choices.Take(choices.Count - 1))} or {choices[^1]}";
+        if (text is null) return null;
+        var names = new StringBuilder();
+        for (int k = 0; k < choices.Count; k++)
+        {
+            if (choices[k] == text) return text;
+            names.Append(k == 0 ? "" : k == choices.Count - 1 ? " or " : ", ").Append(choices[k]);
+        }
         _errors.Add($"--{name} must be {names}, got '{text}'");
         return null;
     }
@@ -113,10 +119,13 @@ internal sealed class Args
     /// <exception cref="UsageException">Something was wrong: every mistake, one line each.</exception>
     public void ThrowIfInvalid()
     {
-        // Unknown options first: a typo usually explains the mistakes that follow it.
-        var unknown = _options.Keys.Concat(_flags).Where(n => !_read.Contains(n)).Select(n => $"unknown option --{n}");
-        var all = unknown.Concat(_errors).ToList();
-        if (all.Count > 0) throw new UsageException(string.Join('\n', all));
+        // Unknown options first: a typo usually explains the mistakes that follow it. Loops, not LINQ: each LINQ
+        // operator instantiated here costs the Native AOT binary a few kB, for a command line read once.
+        var lines = new List<string>();
+        foreach (string option in _options.Keys) if (!_read.Contains(option)) lines.Add($"unknown option --{option}");
+        foreach (string flag in _flags) if (!_read.Contains(flag)) lines.Add($"unknown option --{flag}");
+        lines.AddRange(_errors);
+        if (lines.Count > 0) throw new UsageException(string.Join('\n', lines));
     }
 
     /// <summary>Integers with an optional binary suffix (k, M, G) or a 0x hex prefix: <c>20M</c>, <c>0x27</c>.</summary>

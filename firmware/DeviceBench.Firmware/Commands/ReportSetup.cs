@@ -19,8 +19,6 @@ internal sealed class ReportSetup
           --serial-required --gpio-required --display-required     fail instead of carrying on without that sink
         """;
 
-    private static readonly string[] Displays = ["hd44780", "ssd1306"];
-
     private string _serial = "stdout";
     private int _baud = SerialSink.DefaultBaud;
     private GpioPins _pins = new(null, null, null);
@@ -76,7 +74,7 @@ internal sealed class ReportSetup
         if (spec is null) return null;
         string[] parts = spec.Split(':');
         long? address = parts.Length == 2 ? Args.ParseSize(parts[1]) : null;
-        if (parts.Length > 2 || !Displays.Contains(parts[0]) || (parts.Length == 2 && address is not (>= 0x03 and <= 0x77)))
+        if (parts.Length > 2 || parts[0] is not ("hd44780" or "ssd1306") || (parts.Length == 2 && address is not (>= 0x03 and <= 0x77)))
         {
             args.Error($"--display must be hd44780[:ADDRESS] or ssd1306[:ADDRESS] (ADDRESS 0x03-0x77), got '{spec}'");
             return null;

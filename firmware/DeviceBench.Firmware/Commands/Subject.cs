@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 using DeviceBench.Firmware.Sampling;
 using DeviceBench.Protocol;
@@ -9,8 +8,7 @@ namespace DeviceBench.Firmware.Commands;
 internal static class Subject
 {
     /// <summary>The shared version (Directory.Build.props), as <c>--version</c>, <c>info</c> and BOOT print it, and as the host's <c>--version</c>.</summary>
-    public static string FirmwareVersion { get; } =
-        typeof(Subject).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+    public static string FirmwareVersion => BuildVersion.Informational;
 
     public static BootRecord Boot(string mode, string subject, long pid) => new(FirmwareVersion, mode, Token(subject), pid,
         RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant(), Environment.ProcessorCount, BoardInfo.MemTotalBytes() ?? 0);
