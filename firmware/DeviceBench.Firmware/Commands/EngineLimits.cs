@@ -11,29 +11,28 @@ internal static class EngineLimits
                           --max-header-bytes N[k] (8k) --max-headers N (100) --max-body N[k|M] (1M)
         """;
 
-    public static int MaxConnections(Args args) => Positive(args, "max-connections") is { } n ? checked((int)n) : 16_384;
+    public static int MaxConnections(Args args) => args.Int32("max-connections", 1) ?? 16_384;
 
-    /// <exception cref="UsageException">A limit is not a positive number.</exception>
+    /// <summary>The minimal engine's options; a limit that is not a positive number is recorded in <paramref name="args"/>.</summary>
     public static MinimalOptions Minimal(Args args)
     {
         var defaults = new MinimalOptions();
         var limits = defaults.Limits;
         return defaults with
         {
-            IdleTimeout = Positive(args, "idle-timeout-ms") is { } idle ? TimeSpan.FromMilliseconds(idle) : defaults.IdleTimeout,
-            HeaderReadTimeout = Positive(args, "header-timeout-ms") is { } head ? TimeSpan.FromMilliseconds(head) : defaults.HeaderReadTimeout,
+            IdleTimeout = Milliseconds(args, "idle-timeout-ms") ?? defaults.IdleTimeout,
+            HeaderReadTimeout = Milliseconds(args, "header-timeout-ms") ?? defaults.HeaderReadTimeout,
             Limits = limits with
             {
-                MaxRequestLineBytes = Int(args, "max-request-line") ?? limits.MaxRequestLineBytes,
-                MaxHeaderBytes = Int(args, "max-header-bytes") ?? limits.MaxHeaderBytes,
-                MaxHeaderCount = Int(args, "max-headers") ?? limits.MaxHeaderCount,
-                MaxBodyBytes = Positive(args, "max-body") ?? limits.MaxBodyBytes,
+                MaxRequestLineBytes = args.Int32("max-request-line", 1) ?? limits.MaxRequestLineBytes,
+                MaxHeaderBytes = args.Int32("max-header-bytes", 1) ?? limits.MaxHeaderBytes,
+                MaxHeaderCount = args.Int32("max-headers", 1) ?? limits.MaxHeaderCount,
+                MaxBodyBytes = args.Int64("max-body", 1) ?? limits.MaxBodyBytes,
             },
         };
     }
 
-    private static int? Int(Args args, string name) => Positive(args, name) is { } v ? checked((int)v) : null;
-
-    private static long? Positive(Args args, string name) =>
-        args.Int64(name) is not { } v ? null : v > 0 ? v : throw new UsageException($"--{name} must be positive");
+    /// <summary>A positive number of milliseconds up to int.MaxValue (24.8 days): no board needs a longer timeout.</summary>
+    public static TimeSpan? Milliseconds(Args args, string name) =>
+        args.Int32(name, 1) is { } ms ? TimeSpan.FromMilliseconds(ms) : null;
 }

@@ -7,8 +7,12 @@ namespace DeviceBench.Firmware.Commands;
 /// <summary><c>info</c>: the board's identity, one <c>key: value</c> per line (absent sensors say so).</summary>
 internal static class InfoCommand
 {
-    public static int Run(TextWriter output)
+    public const string Usage = "devicebench-fw info   the board's identity, one key: value per line (no options)";
+
+    public static int Run(Args args, TextWriter output)
     {
+        if (args.Rest.Count > 0) args.Error($"unexpected argument '{args.Rest[0]}'");
+        args.ThrowIfInvalid();
         var sensors = new BoardSensors();
         var c = CultureInfo.InvariantCulture;
         output.WriteLine($"model: {BoardInfo.Model()}");

@@ -19,35 +19,67 @@ internal sealed class ReportSetup
           --serial-required --gpio-required --display-required     fail instead of carrying on without that sink
         """;
 
+    private string _serial = "stdout";
+    private int _baud = SerialSink.DefaultBaud;
+    private GpioPins _pins = new(null, null, null);
+    private int? _chip;
+    private (string Kind, int? Address)? _display;
+    private int _bus = 1;
+    private bool _serialRequired, _gpioRequired, _displayRequired;
+
+    private ReportSetup() { }
+
     public List<IReportSink> Sinks { get; } = [];
     public GpioSink? Gpio { get; private set; }
     public int MarkEvery { get; private set; } = 100;
     public TimeSpan Interval { get; private set; } = TimeSpan.FromSeconds(1);
     public Budgets Budgets { get; private set; } = new();
 
-    /// <exception cref="UsageException">Bad options.</exception>
-    /// <exception cref="IOException">A required sink is unavailable.</exception>
-    public static ReportSetup FromArgs(Args args, Func<int?, GpioController>? gpioFactory = null)
+    /// <summary>Reads the report options; mistakes are recorded in <paramref name="args"/>. Nothing is opened yet.</summary>
+    public static ReportSetup FromArgs(Args args)
     {
         var setup = new ReportSetup
         {
-            MarkEvery = args.Int32("mark-every") ?? 100,
-            Interval = TimeSpan.FromMilliseconds(args.Int64("interval-ms") ?? 1000),
-            Budgets = new Budgets(args.Int64("budget-p99-us"), args.Int64("budget-rss"), args.Int64("budget-temp-mc")),
+            MarkEvery = args.Int32("mark-every", 1) ?? 100,
+            Interval = EngineLimits.Milliseconds(args, "interval-ms") ?? TimeSpan.FromSeconds(1),
+            Budgets = new Budgets(args.Int64("budget-p99-us", 1), args.Int64("budget-rss", 1), args.Int64("budget-temp-mc", 1)),
+            _serial = args.String("serial") ?? "stdout",
+            _baud = args.Int32("baud", 1) ?? SerialSink.DefaultBaud,
+            _pins = new GpioPins(args.Int32("gpio-status", 0), args.Int32("gpio-alarm", 0), args.Int32("gpio-marker", 0)),
+            _chip = args.Int32("gpio-chip", 0),
+            _display = Display(args),
+            _bus = args.Int32("i2c-bus", 0) ?? 1,
+            _serialRequired = args.Flag("serial-required"),
+            _gpioRequired = args.Flag("gpio-required"),
+            _displayRequired = args.Flag("display-required"),
         };
-        if (setup.MarkEvery < 1 || setup.Interval <= TimeSpan.Zero) throw new UsageException("--mark-every and --interval-ms must be positive");
-        string serial = args.String("serial") ?? "stdout";
-        int baud = args.Int32("baud") ?? SerialSink.DefaultBaud;
-        if (serial != "none") setup.Try("serial", args.Flag("serial-required"), () => SerialSink.Open(serial, baud));
-        var pins = new GpioPins(args.Int32("gpio-status"), args.Int32("gpio-alarm"), args.Int32("gpio-marker"));
-        int? chip = args.Int32("gpio-chip");
-        if (pins.Any)
-            setup.Gpio = (GpioSink?)setup.Try("GPIO", args.Flag("gpio-required"),
-                () => new GpioSink((gpioFactory ?? OpenGpio)(chip), pins));
-        string? display = args.String("display");
-        int bus = args.Int32("i2c-bus") ?? 1;
-        if (display is not null) setup.Try("display", args.Flag("display-required"), () => OpenDisplay(display, bus));
+        if (setup._serial.Length == 0) args.Error("--serial must be a device path, stdout or none, got ''");
+        if (SerialRates.Constant(setup._baud) is null) args.Error($"--baud must be a standard rate ({SerialRates.Known}), got {setup._baud}");
         return setup;
+    }
+
+    /// <summary>Opens the sinks the options asked for.</summary>
+    /// <exception cref="IOException">A required sink is unavailable.</exception>
+    public void Open(Func<int?, GpioController>? gpioFactory = null)
+    {
+        if (_serial != "none") Try("serial", _serialRequired, () => SerialSink.Open(_serial, _baud));
+        if (_pins.Any) Gpio = (GpioSink?)Try("GPIO", _gpioRequired, () => new GpioSink((gpioFactory ?? OpenGpio)(_chip), _pins));
+        if (_display is { } display) Try("display", _displayRequired, () => OpenDisplay(display.Kind, display.Address, _bus));
+    }
+
+    /// <summary><c>KIND[:ADDRESS]</c>, the address a 7-bit I2C one (0x03-0x77: the rest is reserved by the I2C specification).</summary>
+    private static (string Kind, int? Address)? Display(Args args)
+    {
+        string? spec = args.String("display");
+        if (spec is null) return null;
+        string[] parts = spec.Split(':');
+        long? address = parts.Length == 2 ? Args.ParseSize(parts[1]) : null;
+        if (parts.Length > 2 || parts[0] is not ("hd44780" or "ssd1306") || (parts.Length == 2 && address is not (>= 0x03 and <= 0x77)))
+        {
+            args.Error($"--display must be hd44780[:ADDRESS] or ssd1306[:ADDRESS] (ADDRESS 0x03-0x77), got '{spec}'");
+            return null;
+        }
+        return (parts[0], (int?)address);
     }
 
     private IReportSink? Try(string what, bool required, Func<IReportSink> open)
@@ -71,20 +103,13 @@ internal sealed class ReportSetup
     private static GpioController OpenGpio(int? chip) => new(new GpioChipDriver(chip ?? 0));
 
 #pragma warning disable CA1859 // the return type is the seam between builds with and without display support
-    private static IReportSink OpenDisplay(string spec, int bus)
+    private static IReportSink OpenDisplay(string kind, int? address, int bus)
 #pragma warning restore CA1859
     {
 #if DISPLAY
-        string[] parts = spec.Split(':');
-        int? address = parts.Length > 1 ? (int?)Args.ParseSize(parts[1]) : null;
-        return parts[0] switch
-        {
-            "hd44780" => new LcdSink(bus, address ?? 0x27),
-            "ssd1306" => OledSink.Open(bus, address ?? 0x3C),
-            _ => throw new ArgumentException($"display '{parts[0]}' is not supported (hd44780, ssd1306)"),
-        };
+        return kind == "hd44780" ? new LcdSink(bus, address ?? 0x27) : OledSink.Open(bus, address ?? 0x3C);
 #else
-        throw new PlatformNotSupportedException($"this build has no display support ({spec} on bus {bus}): the full build (fw/devicebench-fw) has it");
+        throw new PlatformNotSupportedException($"this build has no display support ({kind} on bus {bus}{(address is { } a ? $" at 0x{a:X2}" : "")}): the full build (fw/devicebench-fw) has it");
 #endif
     }
 }

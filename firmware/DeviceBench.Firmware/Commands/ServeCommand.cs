@@ -15,20 +15,25 @@ internal static class ServeCommand
         {ReportSetup.Usage}
         """;
 
+    /// <summary>Event loops one process may run: beyond any board's core count, short of a thread bomb.</summary>
+    private const int MaxThreads = 1024;
+
     public static int Run(Args args)
     {
-        string engineName = args.String("engine") ?? EngineCatalog.Names[0];
-        int port = args.Int32("port") ?? 8080;
-        int threads = args.Int32("threads") ?? Environment.ProcessorCount;
-        if (!IPAddress.TryParse(args.String("address") ?? "0.0.0.0", out var address)) throw new UsageException("--address is not an IP address");
-        if (threads < 1 || port is < 0 or > 65535) throw new UsageException("--threads must be ≥ 1 and --port 0–65535");
-        var engine = EngineCatalog.Create(engineName, EngineLimits.Minimal(args))
-            ?? throw new UsageException($"unknown engine '{engineName}' (known: {string.Join(", ", EngineCatalog.Names)})");
+        string engineName = args.Choice("engine", EngineCatalog.Names) ?? EngineCatalog.Names[0];
+        // Port 0 asks the kernel for a free port; READY reports the one bound.
+        int port = args.Int32("port", 0, 65535) ?? 8080;
+        int threads = args.Int32("threads", 1, MaxThreads) ?? Environment.ProcessorCount;
+        var address = args.Address("address") ?? IPAddress.Any;
+        var minimal = EngineLimits.Minimal(args);
+        var options = new EngineOptions(address, port, threads) { MaxConnections = EngineLimits.MaxConnections(args) };
+        var setup = ReportSetup.FromArgs(args);
+        if (args.Rest.Count > 0) args.Error($"unexpected argument '{args.Rest[0]}'");
+        args.ThrowIfInvalid();
+        var engine = EngineCatalog.Create(engineName, minimal)!;
         try
         {
-            var options = new EngineOptions(address, port, threads) { MaxConnections = EngineLimits.MaxConnections(args) };
-            var setup = ReportSetup.FromArgs(args);
-            args.ThrowOnUnknown();
+            setup.Open();
             return Serve(engine, setup, options);
         }
         finally { engine.DisposeAsync().AsTask().GetAwaiter().GetResult(); }

@@ -7,7 +7,8 @@ namespace DeviceBench.Firmware.Commands;
 /// <summary>The BOOT record for what is measured, with the board's identity.</summary>
 internal static class Subject
 {
-    public static string FirmwareVersion => typeof(Subject).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    /// <summary>The shared version (Directory.Build.props), as <c>--version</c>, <c>info</c> and BOOT print it, and as the host's <c>--version</c>.</summary>
+    public static string FirmwareVersion => BuildVersion.Informational;
 
     public static BootRecord Boot(string mode, string subject, long pid) => new(FirmwareVersion, mode, Token(subject), pid,
         RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant(), Environment.ProcessorCount, BoardInfo.MemTotalBytes() ?? 0);

@@ -20,12 +20,13 @@ internal static partial class WatchCommand
 
     public static async Task<int> RunAsync(Args args)
     {
-        int? pid = args.Int32("pid");
+        int? pid = args.Int32("pid", 1);
         string? name = args.String("name");
-        var readyTimeout = TimeSpan.FromMilliseconds(args.Int64("ready-timeout-ms") ?? 30_000);
-        if (pid is null == (args.Rest.Count == 0)) throw new UsageException("watch needs either --pid P or -- COMMAND ARGS");
+        var readyTimeout = EngineLimits.Milliseconds(args, "ready-timeout-ms") ?? TimeSpan.FromSeconds(30);
+        if (args.Has("pid") == (args.Rest.Count > 0)) args.Error("watch needs either --pid P or -- COMMAND ARGS");
         var setup = ReportSetup.FromArgs(args);
-        args.ThrowOnUnknown();
+        args.ThrowIfInvalid();
+        setup.Open();
 
         using var child = args.Rest.Count > 0 ? Start(args.Rest) : null;
         if (args.Rest.Count > 0 && child is null) return 1;

@@ -25,17 +25,20 @@ public class EngineLimitsTests
         Assert.Equal((1024, 2048, 10, 1L << 20), (options.Limits.MaxRequestLineBytes, options.Limits.MaxHeaderBytes,
             options.Limits.MaxHeaderCount, options.Limits.MaxBodyBytes));
         Assert.Equal(20_000, EngineLimits.MaxConnections(args));
-        args.ThrowOnUnknown();
+        args.ThrowIfInvalid();
     }
 
     [Theory]
     [InlineData("--max-connections", "0")]
     [InlineData("--idle-timeout-ms", "-5")]
     [InlineData("--max-headers", "0")]
-    public void A_limit_that_is_not_positive_is_a_usage_error(string flag, string value)
+    [InlineData("--header-timeout-ms", "99999999999")]
+    public void A_limit_that_is_not_positive_or_too_large_is_a_usage_error(string flag, string value)
     {
         var args = Parse(flag, value);
-        var e = Assert.Throws<UsageException>(() => { EngineLimits.Minimal(args); EngineLimits.MaxConnections(args); });
-        Assert.Contains(flag, e.Message, StringComparison.Ordinal);
+        EngineLimits.Minimal(args);
+        EngineLimits.MaxConnections(args);
+        var e = Assert.Throws<UsageException>(args.ThrowIfInvalid);
+        Assert.StartsWith($"{flag} must be 1", e.Message, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using DeviceBench.Firmware.Engines;
 using DeviceBench.Firmware.Engines.Minimal.Http;
 
@@ -13,6 +15,29 @@ public class RequestParserTests
         int offset = 0;
         var status = parser.Parse(bytes, ref offset, limits ?? new RequestLimits());
         return (status, parser, offset);
+    }
+
+    /// <summary>Parses whole and one byte per call, and checks both end alike: the parser must not care where input breaks.</summary>
+    private static (ParseStatus Status, RequestParser Parser, int Consumed) ParseBothWays(string request)
+    {
+        var whole = Parse(request);
+        var parser = new RequestParser();
+        byte[] bytes = Encoding.Latin1.GetBytes(request);
+        var status = ParseStatus.NeedMore;
+        int offset = 0;
+        while (offset < bytes.Length && status == ParseStatus.NeedMore)
+        {
+            int end = offset + 1;
+            status = parser.Parse(bytes.AsSpan(0, end), ref offset, new RequestLimits());
+        }
+        Assert.Equal((whole.Status, whole.Parser.ErrorStatus, whole.Consumed), (status, parser.ErrorStatus, offset));
+        return whole;
+    }
+
+    private static int ErrorOfBothWays(string request)
+    {
+        var (status, parser, _) = ParseBothWays(request);
+        return status == ParseStatus.Failed ? parser.ErrorStatus : 0;
     }
 
     private static int ErrorOf(string request, RequestLimits? limits = null)
@@ -31,6 +56,12 @@ public class RequestParserTests
     [InlineData("GET /a-much-longer-path-than-any-route HTTP/1.1\r\nHost: a\r\n\r\n", "NotFound", "Get")]
     [InlineData("GET http://example.com:8080/json?q HTTP/1.1\r\nHost: example.com:8080\r\n\r\n", "Json", "Get")]
     [InlineData("GET HTTP://example.com HTTP/1.1\r\nHost: example.com\r\n\r\n", "Plain", "Get")]
+    [InlineData("GET https://example.com/json HTTP/1.1\r\nHost: example.com\r\n\r\n", "Json", "Get")]
+    [InlineData("GET HtTpS://[::1]:8443?x HTTP/1.1\r\nHost: [::1]:8443\r\n\r\n", "Plain", "Get")]
+    [InlineData("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n", "NotFound", "Connect")]
+    [InlineData("CONNECT [2001:db8::1]:443 HTTP/1.1\r\nHost: [2001:db8::1]:443\r\n\r\n", "NotFound", "Connect")]
+    [InlineData("GET / HTTP/1.1\r\nHost:\r\n\r\n", "Plain", "Get")] // an empty Host: the target has no authority
+    [InlineData("GET / HTTP/1.1\r\nHost: a:80 \r\n\r\n", "Plain", "Get")]
     [InlineData("get / HTTP/1.1\r\nHost: a\r\n\r\n", "Plain", "Other")]
     [InlineData("\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n", "Plain", "Get")]
     [InlineData("GET / HTTP/1.1\r\nhOsT:a\r\nX-Empty:\r\nX-Tab:\tv\t\r\nX-Obs-Text: caf\u00e9\r\n\r\n", "Plain", "Get")]
@@ -103,11 +134,143 @@ public class RequestParserTests
     [InlineData("GET /%zz HTTP/1.1\r\nHost: a\r\n\r\n")]
     [InlineData("GET /a\u0080 HTTP/1.1\r\nHost: a\r\n\r\n")]
     [InlineData("GET /a\"b HTTP/1.1\r\nHost: a\r\n\r\n")]
-    [InlineData("GET https://a/ HTTP/1.1\r\nHost: a\r\n\r\n")]
     [InlineData("GET http:///x HTTP/1.1\r\nHost: a\r\n\r\n")] // empty authority
-    [InlineData("CONNECT a:443 HTTP/1.1\r\nHost: a\r\n\r\n")] // authority-form is not served
+    [InlineData("CONNECT / HTTP/1.1\r\nHost: a\r\n\r\n")] // CONNECT takes authority-form only
+    [InlineData("CONNECT http://a:443/ HTTP/1.1\r\nHost: a\r\n\r\n")]
+    [InlineData("CONNECT a HTTP/1.1\r\nHost: a\r\n\r\n")] // no default port for CONNECT
+    [InlineData("CONNECT a: HTTP/1.1\r\nHost: a\r\n\r\n")]
+    [InlineData("CONNECT a:443/ HTTP/1.1\r\nHost: a\r\n\r\n")]
+    [InlineData("CONNECT :443 HTTP/1.1\r\nHost: a\r\n\r\n")]
+    [InlineData("CONNECT  a:443 HTTP/1.1\r\nHost: a\r\n\r\n")]
+    [InlineData("GET ftp://a/ HTTP/1.1\r\nHost: a\r\n\r\n")] // only http and https are served
+    [InlineData("GET httpx://a/ HTTP/1.1\r\nHost: a\r\n\r\n")]
+    [InlineData("GET http:/a/ HTTP/1.1\r\nHost: a\r\n\r\n")]
     [InlineData("G(T / HTTP/1.1\r\nHost: a\r\n\r\n")] // method must be a token
     public void Malformed_requests_are_400(string request) => Assert.Equal(400, ErrorOf(request));
+
+    /// <summary>host [":" port] of RFC 3986 §3.2.2–3.2.3: IP-literal (IPv6, IPvFuture), IPv4address or reg-name.</summary>
+    public static TheoryData<string> ValidAuthorities() =>
+    [
+        "a", "example.com", "a:80", "a:", "a:65536", "a:0080", "1.2.3.4", "1.2.3.999", "999.1.1.1", "a%41b", "-._~!$&'()*+,;=",
+        "[::]", "[::1]", "[::1]:8080", "[1::]", "[1:2:3:4:5:6:7:8]", "[1::8]", "[1:2:3:4:5:6:7::]", "[::2:3:4:5:6:7:8]",
+        "[ffff:FFFF::abcd]", "[::ffff:1.2.3.4]", "[1:2:3:4:5:6:1.2.3.4]", "[::1.2.3.4]", "[1::0.0.0.0]", "[::255.255.255.255]:1",
+        "[v1.x]", "[V1F.a:b!]:80",
+    ];
+
+    public static TheoryData<string, string> InvalidAuthorities() => new()
+    {
+        { "[::1", "unclosed IP-literal" }, { "::1]", "unopened IP-literal" }, { "[]", "empty IP-literal" },
+        { "[::1::2]", "two ::" }, { "[1:::2]", "three colons" }, { ":::", "three colons outside" }, { "[:1]", "a lone leading colon" },
+        { "[1:]", "a lone trailing colon" }, { "[1:2:3]", "too few pieces" }, { "[1:2:3:4:5:6:7:8:9]", "too many pieces" },
+        { "[1::2:3:4:5:6:7:8]", "eight pieces and ::" }, { "[12345::]", "a five-digit piece" }, { "[g::]", "not hex" },
+        { "[1.2.3.4]", "IPv4 in brackets" }, { "[::1.2.3]", "a short IPv4 tail" }, { "[::1.2.3.4.5]", "a long IPv4 tail" },
+        { "[::256.1.1.1]", "an octet past 255" }, { "[::1.2.3.256]", "a last octet past 255" }, { "[::01.2.3.4]", "a leading zero" },
+        { "[::1.2.3.04]", "a leading zero in the last octet" }, { "[::a.1.1.1]", "a hex octet" },
+        { "[1:2:3:4:5:6:7:1.2.3.4]", "an IPv4 tail with no room" }, { "[::1.2.3.4:1]", "a piece after the IPv4 tail" },
+        { "[fe80::1%25eth0]", "a zone identifier (RFC 6874 is not part of HTTP)" }, { "[v.x]", "IPvFuture without a version" },
+        { "[v1x]", "IPvFuture without a dot" }, { "[v1.]", "IPvFuture without a body" }, { "[v1.a/b]", "IPvFuture with a slash" },
+        { "[::1]x", "a byte after the literal" }, { "[::1]:8x", "a letter in the port" }, { "a:8x", "a letter in the port" },
+        { "a:80:80", "two ports" }, { "a:-1", "a sign in the port" }, { ":80", "an empty host" }, { "a]", "a bracket in a name" },
+        { "a[b", "a bracket in a name" }, { "a%zz", "a bad percent triplet" }, { "a%4", "a short percent triplet" },
+        { "user@a", "userinfo" }, { "a\"b", "a quote" }, { "a{b", "a brace" }, { "a\\b", "a backslash" }, { "a^b", "a caret" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ValidAuthorities))]
+    public void Valid_authorities_are_taken_in_the_target_and_in_host(string authority)
+    {
+        Assert.Equal(ParseStatus.HeadComplete, ParseBothWays($"GET / HTTP/1.1\r\nHost: {authority}\r\n\r\n").Status);
+        var (status, parser, _) = ParseBothWays($"GET http://{authority}/json HTTP/1.1\r\nHost: a\r\n\r\n");
+        Assert.Equal(ParseStatus.HeadComplete, status);
+        Assert.Equal(Route.Json, parser.Route);
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidAuthorities))]
+    public void Invalid_authorities_are_400_in_the_target_and_in_host(string authority, string why)
+    {
+        Assert.True(ErrorOfBothWays($"GET / HTTP/1.1\r\nHost: {authority}\r\n\r\n") == 400, $"Host: {authority} ({why})");
+        Assert.True(ErrorOfBothWays($"GET http://{authority}/ HTTP/1.1\r\nHost: a\r\n\r\n") == 400, $"http://{authority}/ ({why})");
+        Assert.True(ErrorOfBothWays($"GET http://{authority} HTTP/1.1\r\nHost: a\r\n\r\n") == 400, $"http://{authority} ({why})");
+    }
+
+    /// <summary>IPv6address exactly as RFC 3986 §3.2.2 writes it, as the reference for the byte-at-a-time check.</summary>
+    private static readonly Regex Ipv6Grammar = BuildIpv6Grammar();
+
+    [Fact]
+    public void Ipv6_literals_agree_with_the_rfc_3986_grammar()
+    {
+        var random = new Random(3986);
+        int valid = 0;
+        for (int round = 0; round < 20_000; round++)
+        {
+            string address = RandomIpv6Like(random);
+            bool expected = Ipv6Grammar.IsMatch(address);
+            valid += expected ? 1 : 0;
+            var (status, parser, _) = Parse($"GET / HTTP/1.1\r\nHost: [{address}]\r\n\r\n");
+            Assert.True(expected == (status == ParseStatus.HeadComplete), $"[{address}]: grammar says {expected}, parser {status} {parser.ErrorStatus}");
+        }
+        Assert.InRange(valid, 500, 19_500); // both sides of the grammar were tried (about 1,200 valid)
+    }
+
+    private static string RandomIpv6Like(Random random)
+    {
+        var parts = new List<string>();
+        int count = random.Next(0, 10);
+        for (int k = 0; k < count; k++)
+        {
+            int kind = random.Next(10);
+            parts.Add(kind < 2 ? "" // makes "::"
+                : kind == 2 && k == count - 1 ? string.Join('.', Enumerable.Range(0, random.Next(3, 6)).Select(_ => Octet(random)))
+                : Piece(random, kind < 5 ? 10 : 22));
+        }
+        return string.Join(':', parts);
+    }
+
+    /// <summary>1–5 digits, decimal only (which an IPv4 tail may start with) or hex of both cases.</summary>
+    private static string Piece(Random random, int alphabet) =>
+        new([.. Enumerable.Range(0, random.Next(1, 6)).Select(_ => "0123456789abcdefABCDEF"[random.Next(alphabet)])]);
+
+    private static string Octet(Random random) => random.Next(8) == 0 ? "0" + random.Next(10) : random.Next(0, 300).ToString(CultureInfo.InvariantCulture);
+
+    private static Regex BuildIpv6Grammar()
+    {
+        const string H16 = "[0-9A-Fa-f]{1,4}";
+        const string DecOctet = "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9][0-9]|[0-9])";
+        string ls32 = $"({H16}:{H16}|{DecOctet}(\\.{DecOctet}){{3}})";
+        string[] alternatives =
+        [
+            $"({H16}:){{6}}{ls32}",
+            $"::({H16}:){{5}}{ls32}",
+            $"({H16})?::({H16}:){{4}}{ls32}",
+            $"(({H16}:){{0,1}}{H16})?::({H16}:){{3}}{ls32}",
+            $"(({H16}:){{0,2}}{H16})?::({H16}:){{2}}{ls32}",
+            $"(({H16}:){{0,3}}{H16})?::{H16}:{ls32}",
+            $"(({H16}:){{0,4}}{H16})?::{ls32}",
+            $"(({H16}:){{0,5}}{H16})?::{H16}",
+            $"(({H16}:){{0,6}}{H16})?::",
+        ];
+        return new Regex($"^({string.Join('|', alternatives)})$", RegexOptions.CultureInvariant);
+    }
+
+    [Theory]
+    [InlineData("CONNECT a:443 HTTP/1.1\r\nHost: a\r\n\r\n")]
+    [InlineData("CONNECT [::1]:443 HTTP/1.1\r\nHost: a\r\n\r\n")]
+    [InlineData("CONNECT 1.2.3.4:443 HTTP/1.1\r\nHost: a\r\n\r\n")]
+    public void Connect_takes_host_and_port_and_routes_nowhere(string request)
+    {
+        var (status, parser, _) = ParseBothWays(request);
+        Assert.Equal(ParseStatus.HeadComplete, status);
+        Assert.Equal((HttpMethodKind.Connect, Route.NotFound, true), (parser.Method, parser.Route, parser.KeepAlive));
+    }
+
+    [Fact]
+    public void Host_is_checked_after_an_absolute_form_target_and_on_its_own()
+    {
+        Assert.Equal(400, ErrorOfBothWays("GET http://[::1]/ HTTP/1.1\r\nHost: [::1\r\n\r\n"));
+        Assert.Equal(400, ErrorOfBothWays("GET / HTTP/1.0\r\nHost: a:b\r\n\r\n"));
+        Assert.Equal(400, ErrorOfBothWays("GET / HTTP/1.1\r\nHost: a :80\r\n\r\n"));
+    }
 
     [Theory]
     [InlineData("GET / HTTP/2.0\r\nHost: a\r\n\r\n")]

@@ -76,10 +76,91 @@ public class FirmwareCliTests
         Assert.Contains(info.Output, l => l.StartsWith("model: ", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void An_unknown_option_is_a_usage_error()
+    /// <summary>Runs a command that ends by itself; returns its exit code, stdout and stderr, complete.</summary>
+    private static (int ExitCode, string[] Output, string[] Errors) Run(string file, params string[] args)
     {
-        using var fw = ServerProcess.Start(Artifacts.Firmware(), ["serve", "--prot", "80"], 0, waitForPort: false);
-        Assert.Equal(2, fw.WaitForExit(TimeSpan.FromSeconds(10)));
+        using var process = ServerProcess.Start(file, args, 0, waitForPort: false);
+        int exitCode = process.WaitForExit(TimeSpan.FromSeconds(30));
+        return (exitCode, [.. process.Output], [.. process.Errors]);
+    }
+
+    [Theory]
+    [InlineData("--help", "usage: devicebench-fw COMMAND [options]")]
+    [InlineData("-h", "usage: devicebench-fw COMMAND [options]")]
+    [InlineData("serve --help", "devicebench-fw serve [--engine minimal|kestrel]")]
+    [InlineData("serve --port 80 -h", "devicebench-fw serve [--engine minimal|kestrel]")]
+    [InlineData("watch --help", "devicebench-fw watch [--name NAME]")]
+    [InlineData("info --help", "devicebench-fw info ")]
+    public void Help_prints_the_usage_on_stdout_and_exits_0(string args, string firstLine)
+    {
+        var (exitCode, output, errors) = Run(Artifacts.Firmware(), args.Split(' '));
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith(firstLine, output[0], StringComparison.Ordinal);
+        Assert.Empty(errors);
+    }
+
+    [Theory]
+    [InlineData("--frobnicate", "devicebench-fw: unknown option --frobnicate")]
+    [InlineData("frobnicate", "devicebench-fw: unknown command 'frobnicate'")]
+    [InlineData("info --frobnicate", "devicebench-fw: unknown option --frobnicate")]
+    [InlineData("info stray", "devicebench-fw: unexpected argument 'stray'")]
+    [InlineData("serve --frobnicate", "devicebench-fw: unknown option --frobnicate")]
+    [InlineData("serve --frobnicate 1 --port 8080", "devicebench-fw: unknown option --frobnicate")]
+    [InlineData("watch --frobnicate", "devicebench-fw: unknown option --frobnicate")]
+    [InlineData("serve --port", "devicebench-fw: --port needs a value")]
+    [InlineData("serve --port 65536", "devicebench-fw: --port must be 0-65535, got 65536")]
+    [InlineData("serve --port 99999999999", "devicebench-fw: --port must be 0-65535, got 99999999999")]
+    [InlineData("serve --port eighty", "devicebench-fw: --port must be a number 0-65535, got 'eighty'")]
+    [InlineData("serve --threads 0", "devicebench-fw: --threads must be 1-1024, got 0")]
+    [InlineData("serve --engine iis", "devicebench-fw: --engine must be minimal or kestrel, got 'iis'")]
+    [InlineData("serve --address localhost", "devicebench-fw: --address must be an IP address, got 'localhost'")]
+    [InlineData("serve --max-connections 0", "devicebench-fw: --max-connections must be 1-2147483647, got 0")]
+    [InlineData("serve --max-body 1T", "devicebench-fw: --max-body must be a number 1 or more, got '1T'")]
+    [InlineData("serve --idle-timeout-ms -5", "devicebench-fw: --idle-timeout-ms must be 1-2147483647, got -5")]
+    [InlineData("serve --interval-ms 0", "devicebench-fw: --interval-ms must be 1-2147483647, got 0")]
+    [InlineData("serve --baud 115201", "devicebench-fw: --baud must be a standard rate (")]
+    [InlineData("serve --display lcd", "devicebench-fw: --display must be hd44780[:ADDRESS] or ssd1306[:ADDRESS]")]
+    [InlineData("serve --gpio-status -1", "devicebench-fw: --gpio-status must be 0-2147483647, got -1")]
+    [InlineData("serve --budget-rss 0", "devicebench-fw: --budget-rss must be 1 or more, got 0")]
+    [InlineData("watch --pid 0", "devicebench-fw: --pid must be 1-2147483647, got 0")]
+    [InlineData("watch --ready-timeout-ms 0 -- true", "devicebench-fw: --ready-timeout-ms must be 1-2147483647, got 0")]
+    [InlineData("watch --pid 1 -- true", "devicebench-fw: watch needs either --pid P or -- COMMAND ARGS")]
+    public void A_mistake_exits_2_naming_it_on_the_first_stderr_line_without_a_stack_trace(string args, string firstLine)
+    {
+        var (exitCode, output, errors) = Run(Artifacts.Firmware(), args.Split(' '));
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith(firstLine, errors[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(errors, e => e.TrimStart().StartsWith("at ", StringComparison.Ordinal) || e.Contains("Exception", StringComparison.Ordinal));
+        Assert.Empty(output);
+    }
+
+    [Fact]
+    public void Every_mistake_gets_its_own_line_in_one_message()
+    {
+        var (exitCode, _, errors) = Run(Artifacts.Firmware(), "serve", "--port", "-1", "--threads", "0");
+        Assert.Equal(2, exitCode);
+        Assert.Equal(["devicebench-fw: --port must be 0-65535, got -1", "devicebench-fw: --threads must be 1-1024, got 0"], errors[..2]);
+    }
+
+    [Fact]
+    public void The_lean_build_names_its_only_engine()
+    {
+        var (exitCode, _, errors) = Run(Artifacts.Path("x64", "fw-minimal/devicebench-fw"), "serve", "--engine", "kestrel");
+        Assert.Equal(2, exitCode);
+        Assert.Equal("devicebench-fw: --engine must be minimal, got 'kestrel'", errors[0]);
+    }
+
+    [Fact]
+    public void Host_and_both_firmware_builds_print_one_version()
+    {
+        var host = Run("dotnet", Path.Combine(AppContext.BaseDirectory, "devicebench.dll"), "--version");
+        var board = Run(Artifacts.Firmware(), "--version");
+        var lean = Run(Artifacts.Path("x64", "fw-minimal/devicebench-fw"), "serve", "--version");
+        Assert.Equal((0, 0, 0), (host.ExitCode, board.ExitCode, lean.ExitCode));
+        Assert.Matches(@"^\d+\.\d+\.\d+", Assert.Single(host.Output));
+        Assert.Equal(host.Output, board.Output);
+        Assert.Equal(host.Output, lean.Output);
+        var info = Run(Artifacts.Firmware(), "info");
+        Assert.Contains($"firmware: {host.Output[0]}", info.Output);
     }
 }

@@ -19,11 +19,8 @@ internal static class HttpChars
     /// <summary>query (RFC 3986 §3.4) minus "%".</summary>
     public static readonly SearchValues<byte> Query = Ascii(Unreserved + SubDelims + ":@/?");
 
-    /// <summary>authority of an absolute-form target: userinfo, reg-name, IP-literal and port characters.</summary>
-    public static readonly SearchValues<byte> Authority = Ascii(Unreserved + SubDelims + ":@[]%");
-
-    /// <summary>Host field value: uri-host [":" port] (RFC 9110 §7.2), without percent-triplet checking.</summary>
-    public static readonly SearchValues<byte> Host = Ascii(Unreserved + SubDelims + ":[]%");
+    /// <summary>reg-name (RFC 3986 §3.2.2) minus "%": the characters of a host name; see <see cref="AuthoritySyntax"/>.</summary>
+    public static readonly SearchValues<byte> RegName = Ascii(Unreserved + SubDelims);
 
     /// <summary>field-vchar, SP and HTAB (RFC 9110 §5.5); obs-text (0x80–0xFF) is allowed, every other CTL is not.</summary>
     public static readonly SearchValues<byte> FieldValue = SearchValues.Create(FieldValueBytes());

@@ -69,6 +69,7 @@ internal partial struct RequestParser
             // RFC 9112 §3.2: more than one Host field line MUST be answered with 400.
             if ((_flags & Flags.HasHost) != 0) Fail(400);
             _flags |= Flags.HasHost;
+            _authority = default;
         }
         else if (_header == KnownHeader.TransferEncoding) _flags |= Flags.HasTransferEncoding;
         else if (_header == KnownHeader.Expect) _flags |= Flags.HasExpect;
@@ -110,8 +111,9 @@ internal partial struct RequestParser
         switch (_header)
         {
             case KnownHeader.Host:
+                // Host = uri-host [ ":" port ] (RFC 9110 §7.2); an invalid one MUST be answered with 400 (RFC 9112 §3.2).
                 if (space) _flags |= Flags.TrailingSpace;
-                else if ((_flags & Flags.TrailingSpace) != 0 || !HttpChars.Host.Contains(b)) return Fail(400);
+                else if ((_flags & Flags.TrailingSpace) != 0 || !_authority.Add(b)) return Fail(400);
                 return true;
             case KnownHeader.ContentLength:
                 // Content-Length = 1*DIGIT (RFC 9110 §8.6); a list such as "5, 5" is refused rather than reconciled.
@@ -142,6 +144,8 @@ internal partial struct RequestParser
         _state = State.FieldLf;
         if (_header == KnownHeader.Connection) EndConnectionOption();
         if (_header == KnownHeader.TransferEncoding) EndTransferCoding();
+        // An empty Host is valid: it is what a client sends when the target URI has no authority (RFC 9112 §3.2).
+        if (_header == KnownHeader.Host && !_authority.IsEmpty && !_authority.IsComplete(portRequired: false)) { Fail(400); return; }
         if (_header != KnownHeader.ContentLength) return;
         if ((_flags & Flags.ValueHasDigits) == 0) { Fail(400); return; }
         // Repeated Content-Length lines must agree (RFC 9112 §6.3 item 5): a disagreement is a smuggling attempt.

@@ -3,9 +3,13 @@ namespace DeviceBench.Firmware.Engines.Minimal.Http;
 /// <summary>request-line = method SP request-target SP HTTP-version CRLF (RFC 9112 §3), strictly: one SP, CRLF only.</summary>
 internal partial struct RequestParser
 {
-    private static readonly ulong Get = Pack("GET"u8), Head = Pack("HEAD"u8), Options = Pack("OPTIONS"u8);
+    private static readonly ulong Get = Pack("GET"u8), Head = Pack("HEAD"u8), Options = Pack("OPTIONS"u8), Connect = Pack("CONNECT"u8);
+
+    private const byte HttpCandidate = 1, HttpsCandidate = 2;
 
     private static ReadOnlySpan<byte> HttpScheme => "http://"u8;
+
+    private static ReadOnlySpan<byte> HttpsScheme => "https://"u8;
 
     private static ReadOnlySpan<byte> HttpName => "HTTP/"u8;
 
@@ -43,20 +47,30 @@ internal partial struct RequestParser
         if (!AddLineBytes(1, limits, 400)) return;
         Method = _length > sizeof(ulong) ? HttpMethodKind.Other
             : _methodPrefix == Get ? HttpMethodKind.Get : _methodPrefix == Head ? HttpMethodKind.Head
-            : _methodPrefix == Options ? HttpMethodKind.Options : HttpMethodKind.Other;
+            : _methodPrefix == Options ? HttpMethodKind.Options : _methodPrefix == Connect ? HttpMethodKind.Connect
+            : HttpMethodKind.Other;
         _state = State.TargetStart;
         i++;
     }
 
-    /// <summary>origin-form (<c>/path?query</c>), absolute-form for http (§3.2.2) or asterisk-form; not authority-form.</summary>
+    /// <summary>
+    /// origin-form (<c>/path?query</c>), absolute-form for http and https (§3.2.2) or asterisk-form (§3.2.4); for
+    /// CONNECT, authority-form and only that (§3.2.3, RFC 9110 §9.3.6).
+    /// </summary>
     private void TargetStart(byte b, ref int i, RequestLimits limits)
     {
+        if (Method == HttpMethodKind.Connect)
+        {
+            _authority = default;
+            _state = State.Authority;
+            return;
+        }
         if (!AddLineBytes(1, limits, 414)) return;
         switch (b)
         {
             case (byte)'/': CapturePath(b); _state = State.Path; break;
             case (byte)'*': _state = State.Asterisk; break;
-            case (byte)'h' or (byte)'H': _index = 1; _state = State.Scheme; break;
+            case (byte)'h' or (byte)'H': _index = 1; _candidates = HttpCandidate | HttpsCandidate; _state = State.Scheme; break;
             default: Fail(400); return;
         }
         i++;
@@ -95,32 +109,51 @@ internal partial struct RequestParser
         i++;
     }
 
-    /// <summary>The scheme is case-insensitive (RFC 3986 §3.1); only http is served here.</summary>
+    /// <summary>
+    /// http-URI or https-URI up to the authority (RFC 9110 §4.2.1, §4.2.2): the scheme is case-insensitive (RFC 3986
+    /// §3.1). Other schemes are not served here.
+    /// </summary>
     private void Scheme(byte b, ref int i, RequestLimits limits)
     {
         if (!AddLineBytes(1, limits, 414)) return;
-        byte actual = _index < 4 ? HttpChars.ToLower(b) : b;
-        if (actual != HttpScheme[_index]) { Fail(400); return; }
-        if (++_index == HttpScheme.Length) { _state = State.Authority; _length = 0; }
+        byte lower = HttpChars.ToLower(b);
+        if (_index >= HttpScheme.Length || lower != HttpScheme[_index]) _candidates &= unchecked((byte)~HttpCandidate);
+        if (lower != HttpsScheme[_index]) _candidates &= unchecked((byte)~HttpsCandidate);
+        if (_candidates == 0) { Fail(400); return; }
+        _index++;
+        if (_index == (_candidates == HttpCandidate ? HttpScheme.Length : HttpsScheme.Length))
+        {
+            _authority = default;
+            _state = State.Authority;
+        }
         i++;
     }
 
-    /// <summary>An http URI with an empty host is invalid and MUST be rejected (RFC 9110 §4.2.1); an empty path is "/".</summary>
+    /// <summary>
+    /// The authority of an absolute-form target, ended by its path, query or the SP (an empty path is "/"), or an
+    /// authority-form target (CONNECT), ended by the SP; its syntax is checked as it arrives (<see cref="AuthoritySyntax"/>).
+    /// Byte by byte: only these rare forms come here, an origin-form target never does.
+    /// </summary>
     private void AuthorityRun(ReadOnlySpan<byte> input, ref int i, RequestLimits limits)
     {
-        var rest = input[i..];
-        int n = rest.IndexOfAnyExcept(HttpChars.Authority);
-        if (n < 0) n = rest.Length;
-        _length += n;
-        i += n;
-        if (!AddLineBytes(n, limits, 414) || n == rest.Length || !AddLineBytes(1, limits, 414)) return;
-        byte b = rest[n];
-        if (_length == 0 || b is not ((byte)'/' or (byte)'?' or (byte)' ')) { Fail(400); return; }
-        CapturePath((byte)'/');
-        if (b == '/') _state = State.Path;
-        else if (b == '?') _state = State.Query;
-        else EndTarget();
-        i++;
+        bool authorityForm = Method == HttpMethodKind.Connect;
+        for (; i < input.Length; i++)
+        {
+            if (!AddLineBytes(1, limits, 414)) return;
+            byte b = input[i];
+            if (b == ' ' || (!authorityForm && b is (byte)'/' or (byte)'?'))
+            {
+                // authority-form = uri-host ":" port, and CONNECT has no default port (RFC 9110 §9.3.6).
+                if (!_authority.IsComplete(portRequired: authorityForm)) { Fail(400); return; }
+                if (!authorityForm) CapturePath((byte)'/');
+                if (b == '/') _state = State.Path;
+                else if (b == '?') _state = State.Query;
+                else EndTarget();
+                i++;
+                return;
+            }
+            if (!_authority.Add(b)) { Fail(400); return; }
+        }
     }
 
     private void Asterisk(byte b, ref int i, RequestLimits limits)

@@ -6,7 +6,7 @@ namespace DeviceBench.Firmware.Engines.Minimal.Http;
 /// <summary>
 /// An incremental HTTP/1.x request parser (RFC 9112): a state machine fed whatever bytes arrived, split anywhere.
 /// It keeps no copy of the request — only the first bytes of the path, for routing — so a connection's parse state
-/// is this struct (88 bytes on x64) however slowly its request trickles in, and a half-received request never pins a
+/// is this struct (96 bytes on x64) however slowly its request trickles in, and a half-received request never pins a
 /// buffer. Long runs (target, field values) are scanned with vectorised <see cref="System.Buffers.SearchValues{T}"/>.
 /// It never throws: every malformed input ends in <see cref="ParseStatus.Failed"/> with a status code.
 /// </summary>
@@ -34,6 +34,7 @@ internal partial struct RequestParser
     private long _contentLength;
     private long _bodyRemaining;
     private PathBytes _path;
+    private AuthoritySyntax _authority;
 
     public HttpMethodKind Method { get; private set; }
 
