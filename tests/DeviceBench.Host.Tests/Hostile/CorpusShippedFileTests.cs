@@ -12,7 +12,7 @@ public class CorpusShippedFileTests
     [Fact]
     public void Shipped_corpus_has_every_category_of_malformed_request()
     {
-        Assert.InRange(Cases.Count, 40, 100);
+        Assert.True(Cases.Count >= 40, $"only {Cases.Count} cases");
         string[] categories = ["request-line", "method", "version", "host", "header-name", "obs-fold", "nul", "line-endings",
             "limits", "content-length", "transfer-encoding", "split"];
         Assert.All(categories, c => Assert.Contains(Cases, k => k.Category == c));
