@@ -92,8 +92,9 @@ public sealed partial class BenchRunner(IBoard board, BenchSettings settings, Ru
     {
         await foreach (string line in board.SerialLines.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            folder.AppendSerial(line);
-            if (_reader.Read(line) is { } record) _current?.Accept(record);
+            object? record = _reader.Read(line);
+            // Filed under the folder's lock, which every save serialises the run under: a save never meets a list mid-append.
+            folder.AppendSerial(line, record is null ? null : () => _current?.Accept(record));
         }
     }
 

@@ -53,9 +53,10 @@ public sealed partial class RunFolder : IDisposable
     public bool TrySave(RunRecord run)
     {
         string temporary = RunJsonPath + ".tmp";
-        string json = RunJsonContext.Serialize(run);
         lock (_lock)
         {
+            // Serialised under the lock the serial pump files records under (AppendSerial): a snapshot, never a list mid-append.
+            string json = RunJsonContext.Serialize(run);
             try
             {
                 // Written by hand: File.WriteAllText preallocates, and its "disk was full" error carries no errno to recognise.
@@ -74,9 +75,17 @@ public sealed partial class RunFolder : IDisposable
         }
     }
 
-    public void AppendSerial(string line)
+    /// <summary>
+    /// Appends a board line to serial.log, then runs <paramref name="fileRecord"/> (what puts the line's record into the
+    /// run) under the same lock as every save, so changes made off the saving thread never tear a saved run.json.
+    /// </summary>
+    public void AppendSerial(string line, Action? fileRecord = null)
     {
-        lock (_lock) AppendLine(_serial, line);
+        lock (_lock)
+        {
+            AppendLine(_serial, line);
+            fileRecord?.Invoke();
+        }
     }
 
     public void AppendEvent(string text)
