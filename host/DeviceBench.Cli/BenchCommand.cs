@@ -107,21 +107,28 @@ public static class BenchCommand
         var run = await runner.RunAsync(artifacts, cancellationToken).ConfigureAwait(false);
         SummaryTable.Render(AnsiConsole.Console, run);
         AnsiConsole.MarkupLine($"results: {Markup.Escape(folder.Directory)}");
-        if (folder.Problem is { } full)
-        {
-            await Console.Error.WriteLineAsync($"devicebench bench: {full}; run.json holds what was measured until then").ConfigureAwait(false);
-            return ResultsFolderFull;
-        }
+        if (folder.Problem is { } full) return await FailAsync($"{full}; run.json holds what was measured until then", ResultsFolderFull).ConfigureAwait(false);
         // The run is already saved; a report that cannot be drawn is reported and redrawn later with `report`, never fatal.
+        string? reportProblem = null;
         try
         {
             AnsiConsole.MarkupLine($"report: {Markup.Escape(ReportWriter.WriteAll(folder.Directory).HtmlPath)}");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync($"devicebench bench: report not written ({e.Message}); retry with: devicebench report {folder.Directory}").ConfigureAwait(false);
+            reportProblem = $"report not written ({e.Message}); retry with: devicebench report {folder.Directory}";
         }
-        return run.Status == "complete" ? 0 : cancellationToken.IsCancellationRequested ? 130 : 1;
+        // Why the run did not complete comes first: it is the line a script or a person reads.
+        int exitCode = run.Status == "complete" ? 0 : await FailAsync($"run {run.Status}: {run.Reason}", cancellationToken.IsCancellationRequested ? 130 : 1)
+            .ConfigureAwait(false);
+        return reportProblem is null ? exitCode : await FailAsync(reportProblem, exitCode).ConfigureAwait(false);
+    }
+
+    /// <summary>One line on stderr, the way every error of this command ends.</summary>
+    private static async Task<int> FailAsync(string message, int exitCode)
+    {
+        await Console.Error.WriteLineAsync($"devicebench bench: {message}").ConfigureAwait(false);
+        return exitCode;
     }
 
     /// <summary>On the local board the load generator keeps off the contender's CPUs, as a separate host would.</summary>

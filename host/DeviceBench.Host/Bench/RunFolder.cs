@@ -50,6 +50,7 @@ public sealed partial class RunFolder : IDisposable
     }
 
     /// <summary>The last save of a run: replaces run.json if it fits, false (the previous one kept) if the disk is full.</summary>
+    /// <exception cref="IOException">run.json cannot be written for another reason (the folder was removed, say).</exception>
     public bool TrySave(RunRecord run)
     {
         string temporary = RunJsonPath + ".tmp";
@@ -69,6 +70,10 @@ public sealed partial class RunFolder : IDisposable
                 TryDelete(temporary);
                 MarkFull(e);
                 return false;
+            }
+            catch (DirectoryNotFoundException e)
+            {
+                throw new IOException($"results folder {Directory} is gone: removed while the run was writing to it", e);
             }
             if (Problem is null) TryGrowReserve(Encoding.UTF8.GetByteCount(json) + ReserveMarginBytes);
             return true;
