@@ -28,8 +28,10 @@ public sealed partial class BenchRunner(IBoard board, BenchSettings settings, Ru
     /// <summary>The load engine; a test puts a failing one in its place.</summary>
     internal Func<LoadOptions, ILoadObserver?, CancellationToken, Task<LoadResult>> RunLoadAsync { get; init; } = LoadEngine.RunAsync;
 
+    /// <exception cref="ArgumentException">The settings are not valid (see <see cref="BenchSettings.Validate"/>); nothing was started.</exception>
     public async Task<RunRecord> RunAsync(string artifactsDirectory, CancellationToken cancellationToken)
     {
+        settings.Validate();
         var pump = Task.Run(() => PumpSerialAsync(CancellationToken.None), CancellationToken.None);
         // A full results disk stops the run as Ctrl-C would: the contender is stopped, what fits is kept.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, folder.Filled);
