@@ -36,6 +36,21 @@ internal static class OptionText
         return values;
     }
 
+    /// <summary>A custom parser for file and folder arguments: an empty or impossible path is named, not its .NET type.</summary>
+    public static T PathOf<T>(ArgumentResult result, Func<string, T> create) where T : FileSystemInfo
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(create);
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(text)) return create(text);
+        }
+        catch (Exception e) when (e is ArgumentException or PathTooLongException or NotSupportedException) { }
+        result.AddError($"{Name(result)}: '{text}' is not a path");
+        return create(".");
+    }
+
     /// <exception cref="FormatException">The text is not a duration this tool reads; the message names the option.</exception>
     public static TimeSpan Duration(string option, string? text)
     {
@@ -50,5 +65,5 @@ internal static class OptionText
         throw new FormatException($"{option}: '{text}' is not a duration (e.g. 15s, 500ms, 2m)");
     }
 
-    private static string Name(ArgumentResult result) => result.Parent is OptionResult option ? option.Option.Name : result.Argument.Name;
+    private static string Name(ArgumentResult result) => result.Parent is OptionResult option ? option.Option.Name : result.Argument.Name.ToUpperInvariant();
 }

@@ -39,9 +39,6 @@ public sealed partial class RunFolder : IDisposable
         return new RunFolder(directory);
     }
 
-    public static RunRecord Load(string directory) =>
-        RunJsonContext.Deserialize(File.ReadAllText(Path.Combine(directory, "run.json")));
-
     /// <summary>Replaces run.json atomically. Once the disk has filled, it still saves when it can, then throws.</summary>
     /// <exception cref="ResultsFolderFullException">The disk is full (the previous run.json is left as it was if this one did not fit).</exception>
     public void Save(RunRecord run)

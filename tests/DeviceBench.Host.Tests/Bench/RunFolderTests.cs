@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using DeviceBench.Host.Bench;
 using DeviceBench.Host.Tests.Reports;
 using DeviceBench.Protocol;
@@ -48,5 +49,29 @@ public sealed class RunFolderTests : IDisposable
 
         Assert.Empty(torn);
         Assert.True(filed > 20, $"only {filed} records were filed: the saves met no traffic");
+    }
+
+    [Fact]
+    public void Load_names_the_figure_a_hand_edited_run_json_lacks_instead_of_failing_later_in_a_report()
+    {
+        var run = RunBuilder.Run(["alpha"], 1, 1000);
+        run.Sessions.Add(RunBuilder.Session("alpha", 1, 10 * RunBuilder.MiB, 5000, run.Rates, 2000));
+        var json = JsonNode.Parse(RunJsonContext.Serialize(run))!;
+        json["sessions"]![0]!["phases"]![1]!.AsObject().Remove("load");
+        string directory = RunBuilder.SaveIn(results, run);
+        File.WriteAllText(Path.Combine(directory, "run.json"), json.ToJsonString());
+
+        var refused = Assert.Throws<InvalidDataException>(() => RunFolder.Load(directory));
+
+        Assert.Equal($"run.json in {directory} is not a complete run record: $.sessions[0].phases[1].load is missing or null", refused.Message);
+    }
+
+    [Fact]
+    public void Load_reads_back_every_figure_a_run_saved()
+    {
+        var run = RunBuilder.Run(["alpha"], 1, 1000);
+        run.Sessions.Add(RunBuilder.Session("alpha", 1, 10 * RunBuilder.MiB, 5000, run.Rates, 2000));
+
+        Assert.Equal(RunJsonContext.Serialize(run), RunJsonContext.Serialize(RunFolder.Load(RunBuilder.SaveIn(results, run))));
     }
 }
