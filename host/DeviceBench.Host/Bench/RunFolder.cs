@@ -32,11 +32,28 @@ public sealed partial class RunFolder : IDisposable
     /// <summary>Creates <c>ROOT/yyyyMMdd-HHmmss-BOARD/</c> (BOARD made file-name safe).</summary>
     public static RunFolder Create(string resultsRoot, string board, DateTimeOffset startedUtc)
     {
-        string safe = new([.. board.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_')]);
-        string name = $"{startedUtc.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{safe}";
+        string name = StampedName(startedUtc, board);
         string directory = Path.Combine(resultsRoot, name);
         for (int i = 2; System.IO.Directory.Exists(directory); i++) directory = Path.Combine(resultsRoot, $"{name}-{i}");
         return new RunFolder(directory);
+    }
+
+    /// <summary>
+    /// Where <c>devicebench monitor</c> logs unless told: <c>ROOT/monitor/yyyyMMdd-HHmmss-DEVICE.log</c>, beside the run
+    /// folders and named like them (UTC start; <c>/dev/ttyUSB0</c> gives <c>ttyUSB0</c>).
+    /// </summary>
+    public static string MonitorLogPath(string resultsRoot, string device, DateTimeOffset startedUtc)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        string name = device.StartsWith("/dev/", StringComparison.Ordinal) ? device["/dev/".Length..] : Path.GetFileName(device);
+        return Path.Combine(resultsRoot, "monitor", StampedName(startedUtc, name) + ".log");
+    }
+
+    /// <summary><c>yyyyMMdd-HHmmss-NAME</c> in UTC, NAME made file-name safe: sorted by name is sorted by time.</summary>
+    private static string StampedName(DateTimeOffset startedUtc, string name)
+    {
+        string safe = new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_')]);
+        return $"{startedUtc.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{safe}";
     }
 
     /// <summary>Replaces run.json atomically. Once the disk has filled, it still saves when it can, then throws.</summary>

@@ -74,4 +74,11 @@ public sealed class RunFolderTests : IDisposable
 
         Assert.Equal(RunJsonContext.Serialize(run), RunJsonContext.Serialize(RunFolder.Load(RunBuilder.SaveIn(results, run))));
     }
+
+    [Theory]
+    [InlineData("/dev/ttyUSB0", "results/monitor/20261126-210540-ttyUSB0.log")]
+    [InlineData("/dev/pts/3", "results/monitor/20261126-210540-pts_3.log")]
+    [InlineData("/tmp/board-link/host", "results/monitor/20261126-210540-host.log")]
+    public void Monitor_logs_go_beside_the_run_folders_named_like_them(string device, string expected) =>
+        Assert.Equal(expected, RunFolder.MonitorLogPath("results", device, RunBuilder.Started));
 }
