@@ -8,35 +8,45 @@ using Spectre.Console;
 
 namespace DeviceBench.Cli;
 
-/// <summary><c>devicebench bench</c>: the whole comparison on a board, saved to <c>results/&lt;time&gt;-&lt;board&gt;/</c>.</summary>
+/// <summary>
+/// <c>devicebench bench</c>: the whole comparison on a board, saved to <c>results/&lt;time&gt;-&lt;board&gt;/</c>. Options, the
+/// board and the artifacts are checked before the results folder is made, so a run that cannot start leaves nothing behind.
+/// </summary>
 public static class BenchCommand
 {
     /// <summary>EX_IOERR of sysexits.h: the disk holding the results filled up (0 complete, 1 partial or failed, 2 usage, 130 Ctrl-C).</summary>
     public const int ResultsFolderFull = 74;
 
+    private const string ExitCodes = "Exit codes: 0 complete; 1 partial or failed (run.json says why); 2 bad options, board or artifacts (nothing created); "
+        + "74 the results disk filled up; 130 Ctrl-C.";
+
     public static Command Create()
     {
         var board = new Option<string>("--board") { Description = "local | ssh://user@host[:port] | qemu[:profile]", DefaultValueFactory = _ => "local" };
-        var rounds = new Option<int>("--rounds", "-r") { Description = "Rounds per contender (order shuffled each round)", DefaultValueFactory = _ => 3 };
+        var rounds = new Option<int>("--rounds", "-r") { Description = "Rounds per contender (order shuffled each round)", DefaultValueFactory = _ => 3, CustomParser = OptionText.Whole };
         var contenders = new Option<string[]>("--contender") { Description = $"Contenders to run (default: all of {string.Join(", ", ContenderCatalog.Names)})" };
-        var connections = new Option<int>("--connections", "-c") { Description = "Connections of every load phase", DefaultValueFactory = _ => 64 };
+        var connections = new Option<int>("--connections", "-c") { Description = "Connections of every load phase", DefaultValueFactory = _ => 64, CustomParser = OptionText.Whole };
         var warmup = new Option<string>("--warmup") { Description = "Warm-up before each phase, discarded", DefaultValueFactory = _ => "5s" };
         var maxDuration = new Option<string>("--max-duration") { Description = "Closed-loop maximum-throughput phase", DefaultValueFactory = _ => "15s" };
         var rateDuration = new Option<string>("--rate-duration") { Description = "Each open-loop phase", DefaultValueFactory = _ => "15s" };
         var settle = new Option<string>("--settle") { Description = "Idle after READY before the settled baseline", DefaultValueFactory = _ => "2s" };
         var cooldown = new Option<string>("--cooldown") { Description = "Pause after each contender", DefaultValueFactory = _ => "3s" };
-        var rates = new Option<double[]>("--rates") { Description = "Fixed open-loop rates (req/s); default: 25/50/75 % of the slowest maximum", AllowMultipleArgumentsPerToken = true };
+        var rates = new Option<double[]>("--rates")
+        {
+            Description = "Fixed open-loop rates (whole req/s); default: 25/50/75 % of the slowest maximum", AllowMultipleArgumentsPerToken = true,
+            CustomParser = OptionText.Numbers,
+        };
         var cpus = new Option<string?>("--cpus") { Description = "Contender CPU list, e.g. 0 or 0-1; default: first half (local), all of the board's (ssh)" };
         var loadCpus = new Option<string?>("--load-cpus") { Description = "Load generator CPU list (local board); default: the rest" };
         var memory = new Option<string?>("--memory") { Description = "Memory cap for each contender via cgroups, e.g. 256M" };
         var results = new Option<string>("--results") { Description = "Folder for results", DefaultValueFactory = _ => "results" };
         var artifacts = new Option<string>("--artifacts") { Description = "Built artifacts (scripts/build.sh)", DefaultValueFactory = _ => "artifacts" };
-        var seed = new Option<int?>("--seed") { Description = "Seed of the contender order" };
+        var seed = new Option<int?>("--seed") { Description = "Seed of the contender order", CustomParser = r => OptionText.Whole(r) };
         var identity = new Option<string?>("--identity", "-i") { Description = "ssh:// boards: private key (default ~/.ssh/id_ed25519, then id_rsa); passphrase from DEVICEBENCH_SSH_PASSPHRASE, a password from DEVICEBENCH_SSH_PASSWORD" };
         var knownHosts = new Option<string?>("--known-hosts") { Description = "ssh:// boards: known_hosts file the board's host key must be in (default ~/.ssh/known_hosts)" };
         var hostKey = new Option<string?>("--host-key") { Description = "ssh:// boards: pinned host key fingerprint SHA256:... (ssh-keygen -lf), instead of known_hosts" };
         var serial = new Option<string?>("--serial") { Description = "ssh:// boards: USB-UART adapter on this host wired to the board's /dev/serial0 (default: report lines over SSH)" };
-        var command = new Command("bench", "Compare the contenders on a board: memory, throughput, tail latency")
+        var command = new Command("bench", $"Compare the contenders on a board: memory, throughput, tail latency. {ExitCodes}")
         {
             board, rounds, contenders, connections, warmup, maxDuration, rateDuration, settle, cooldown, rates, cpus, loadCpus, memory, results, artifacts, seed,
             identity, knownHosts, hostKey, serial,
@@ -52,21 +62,20 @@ public static class BenchCommand
                     Contenders = parse.GetValue(contenders) is { Length: > 0 } chosen ? chosen : ContenderCatalog.Names,
                     Rounds = parse.GetValue(rounds),
                     Connections = parse.GetValue(connections),
-                    Warmup = Duration(parse.GetValue(warmup)),
-                    MaxDuration = Duration(parse.GetValue(maxDuration)),
-                    RateDuration = Duration(parse.GetValue(rateDuration)),
-                    Settle = Duration(parse.GetValue(settle)),
-                    Cooldown = Duration(parse.GetValue(cooldown)),
+                    Warmup = OptionText.Duration("--warmup", parse.GetValue(warmup)),
+                    MaxDuration = OptionText.Duration("--max-duration", parse.GetValue(maxDuration)),
+                    RateDuration = OptionText.Duration("--rate-duration", parse.GetValue(rateDuration)),
+                    Settle = OptionText.Duration("--settle", parse.GetValue(settle)),
+                    Cooldown = OptionText.Duration("--cooldown", parse.GetValue(cooldown)),
                     Rates = parse.GetValue(rates) ?? [],
                     Seed = parse.GetValue(seed) ?? Environment.TickCount,
                 };
-                foreach (string name in settings.Contenders) _ = ContenderCatalog.Launch(name, 1, 1, TimeSpan.FromSeconds(1));
+                settings.Validate();
                 profile = Profile(parse.GetValue(cpus), parse.GetValue(loadCpus), parse.GetValue(memory), SshTarget.IsSpec(parse.GetRequiredValue(board)));
             }
             catch (Exception e) when (e is ArgumentException or FormatException)
             {
-                await Console.Error.WriteLineAsync($"devicebench bench: {e.Message}").ConfigureAwait(false);
-                return 2;
+                return await FailAsync(ErrorText.Of(e), 2).ConfigureAwait(false);
             }
             // Secrets come from the environment only: command lines end up in shell history and process lists.
             var ssh = new SshBoardOptions
@@ -86,19 +95,35 @@ public static class BenchCommand
     {
         IBoard opened;
         try { opened = BoardFactory.Create(boardSpec, profile, ssh); }
-        catch (Exception e) when (e is ArgumentException or IOException or NotSupportedException)
+        catch (Exception e) when (e is ArgumentException or IOException or NotSupportedException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync($"devicebench bench: {e.Message}").ConfigureAwait(false);
-            return 2;
+            return await FailAsync(ErrorText.Of(e), 2).ConfigureAwait(false);
         }
         await using var board = opened;
-        if (board.Name == "local") PinSelf(profile.LoadCpus);
+        try
+        {
+            // The board says which architecture's artifacts it runs; an unfinished build is refused before a run folder exists for it.
+            ContenderCatalog.CheckArtifacts(artifacts, board.Architecture, settings.Contenders);
+            if (board.Name == "local")
+            {
+                CheckLocalCpus(profile);
+                PinSelf(profile.LoadCpus);
+            }
+        }
+        catch (FileNotFoundException e)
+        {
+            return await FailAsync($"{e.Message}, or point --artifacts at the folder it built", 2).ConfigureAwait(false);
+        }
+        catch (ArgumentException e)
+        {
+            return await FailAsync(ErrorText.Of(e), 2).ConfigureAwait(false);
+        }
         RunFolder created;
         try { created = RunFolder.Create(resultsRoot, board.Name, DateTimeOffset.UtcNow); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync($"devicebench bench: cannot create a results folder in {resultsRoot}: {e.Message}").ConfigureAwait(false);
-            return RunFolder.IsDiskFull(e) ? ResultsFolderFull : 2;
+            return await FailAsync($"cannot create a results folder in {Path.GetFullPath(resultsRoot)}: {e.Message}", RunFolder.IsDiskFull(e) ? ResultsFolderFull : 2)
+                .ConfigureAwait(false);
         }
         using var folder = created;
         AnsiConsole.MarkupLine($"[bold]devicebench bench[/] on [bold]{Markup.Escape(board.Name)}[/] → {Markup.Escape(folder.Directory)}");
@@ -107,21 +132,28 @@ public static class BenchCommand
         var run = await runner.RunAsync(artifacts, cancellationToken).ConfigureAwait(false);
         SummaryTable.Render(AnsiConsole.Console, run);
         AnsiConsole.MarkupLine($"results: {Markup.Escape(folder.Directory)}");
-        if (folder.Problem is { } full)
-        {
-            await Console.Error.WriteLineAsync($"devicebench bench: {full}; run.json holds what was measured until then").ConfigureAwait(false);
-            return ResultsFolderFull;
-        }
+        if (folder.Problem is { } full) return await FailAsync($"{full}; run.json holds what was measured until then", ResultsFolderFull).ConfigureAwait(false);
         // The run is already saved; a report that cannot be drawn is reported and redrawn later with `report`, never fatal.
+        string? reportProblem = null;
         try
         {
             AnsiConsole.MarkupLine($"report: {Markup.Escape(ReportWriter.WriteAll(folder.Directory).HtmlPath)}");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync($"devicebench bench: report not written ({e.Message}); retry with: devicebench report {folder.Directory}").ConfigureAwait(false);
+            reportProblem = $"report not written ({ErrorText.Of(e)}); retry with: devicebench report {folder.Directory}";
         }
-        return run.Status == "complete" ? 0 : cancellationToken.IsCancellationRequested ? 130 : 1;
+        // Why the run did not complete comes first: it is the line a script or a person reads.
+        int exitCode = run.Status == "complete" ? 0 : await FailAsync($"run {run.Status}: {run.Reason}", cancellationToken.IsCancellationRequested ? 130 : 1)
+            .ConfigureAwait(false);
+        return reportProblem is null ? exitCode : await FailAsync(reportProblem, exitCode).ConfigureAwait(false);
+    }
+
+    /// <summary>One line on stderr, the way every error of this command ends.</summary>
+    private static async Task<int> FailAsync(string message, int exitCode)
+    {
+        await Console.Error.WriteLineAsync($"devicebench bench: {message}").ConfigureAwait(false);
+        return exitCode;
     }
 
     /// <summary>On the local board the load generator keeps off the contender's CPUs, as a separate host would.</summary>
@@ -131,25 +163,47 @@ public static class BenchCommand
         if (OperatingSystem.IsLinux() && mask != 0) System.Diagnostics.Process.GetCurrentProcess().ProcessorAffinity = (nint)mask;
     }
 
+    /// <summary>On the local board both CPU lists name CPUs of this machine: a wrong one would fail every session, not the command.</summary>
+    /// <exception cref="ArgumentException">A CPU this process may not run on.</exception>
+    private static void CheckLocalCpus(BoardProfile profile)
+    {
+        long allowed = System.Diagnostics.Process.GetCurrentProcess().ProcessorAffinity;
+        foreach (var (option, cpus) in new[] { ("--cpus", profile.ContenderCpus), ("--load-cpus", profile.LoadCpus) })
+        {
+            int missing = cpus.FirstOrDefault(c => (allowed & (1L << c)) == 0, -1);
+            if (missing >= 0)
+            {
+                string usable = BoardProfile.FormatCpuList(Enumerable.Range(0, 64).Where(c => (allowed & (1L << c)) != 0));
+                throw new ArgumentException($"{option}: CPU {missing} is not one of this machine's ({usable})");
+            }
+        }
+    }
+
     /// <summary>A remote board's contenders get all its CPUs unless told (an empty list), and the load all of this host's.</summary>
     private static BoardProfile Profile(string? cpus, string? loadCpus, string? memory, bool remote)
     {
         var split = remote ? new BoardProfile([], [.. Enumerable.Range(0, Environment.ProcessorCount)], null) : BoardProfile.SplitLocal();
         long? cap = memory is null ? null : ParseBytes(memory);
-        return new BoardProfile(cpus is null ? split.ContenderCpus : BoardProfile.ParseCpuList(cpus),
-            loadCpus is null ? split.LoadCpus : BoardProfile.ParseCpuList(loadCpus), cap);
+        return new BoardProfile(cpus is null ? split.ContenderCpus : CpuList("--cpus", cpus), loadCpus is null ? split.LoadCpus : CpuList("--load-cpus", loadCpus), cap);
+    }
+
+    private static IReadOnlyList<int> CpuList(string option, string text)
+    {
+        IReadOnlyList<int> list;
+        try { list = BoardProfile.ParseCpuList(text); }
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException) { list = []; }
+        if (list.Count == 0) throw new FormatException($"{option}: '{text}' is not a CPU list (e.g. 0, 0-1 or 0,2)");
+        // An affinity mask has 64 bits (PinSelf), and no board this tool is for has more CPUs.
+        return list[^1] < 64 ? list : throw new FormatException($"{option}: CPU {list[^1]} is out of range (0-63)");
     }
 
     private static long ParseBytes(string text)
     {
-        long scale = char.ToUpperInvariant(text[^1]) switch { 'K' => 1L << 10, 'M' => 1L << 20, 'G' => 1L << 30, _ => 1 };
+        long scale = text.Length == 0 ? 1 : char.ToUpperInvariant(text[^1]) switch { 'K' => 1L << 10, 'M' => 1L << 20, 'G' => 1L << 30, _ => 1 };
         string digits = scale == 1 ? text : text[..^1];
-        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long v) && v > 0
-            ? v * scale : throw new FormatException($"'{text}' is not a size (e.g. 256M)");
+        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long v) && v > 0 && v <= long.MaxValue / scale
+            ? v * scale : throw new FormatException($"--memory: '{text}' is not a size (e.g. 256M)");
     }
-
-    private static TimeSpan Duration(string? text) =>
-        DurationText.TryParse(text, out var value) ? value : throw new FormatException($"'{text}' is not a duration (e.g. 15s)");
 
     private sealed class ConsoleProgress : IBenchProgress
     {

@@ -10,10 +10,15 @@ public static class CompareCommand
 {
     public static Command Create()
     {
-        var first = new Argument<DirectoryInfo>("a") { Description = "Run folder A (the reference)" };
-        var second = new Argument<DirectoryInfo>("b") { Description = "Run folder B (ratios are B/A)" };
-        var markdown = new Option<FileInfo?>("--markdown") { Description = "Also write the comparison as Markdown to FILE" };
-        var command = new Command("compare", "Compare two saved runs: baseline RSS, max req/s and p99 at common rates, with ratios")
+        var first = new Argument<DirectoryInfo>("a") { Description = "Run folder A (the reference)", CustomParser = r => OptionText.PathOf(r, t => new DirectoryInfo(t)) };
+        var second = new Argument<DirectoryInfo>("b") { Description = "Run folder B (ratios are B/A)", CustomParser = r => OptionText.PathOf(r, t => new DirectoryInfo(t)) };
+        var markdown = new Option<FileInfo?>("--markdown")
+        {
+            Description = "Also write the comparison as Markdown to FILE", CustomParser = r => OptionText.PathOf(r, t => new FileInfo(t)),
+        };
+        var command = new Command("compare", "Compare two saved runs: baseline RSS, max req/s and p99 at common rates, with ratios. "
+            + "Exit codes: 0 compared; 1 the Markdown file could not be written; 2 A or B is not a run folder this devicebench reads "
+            + "(no run.json, not valid, or an unknown schemaVersion).")
         {
             first, second, markdown,
         };
@@ -23,26 +28,31 @@ public static class CompareCommand
 
     private static int Run(string a, string b, FileInfo? markdown)
     {
-        if (new[] { a, b }.FirstOrDefault(d => !File.Exists(Path.Combine(d, "run.json"))) is { } missing)
-        {
-            Console.Error.WriteLine($"devicebench compare: {missing} has no run.json (not a run folder?)");
-            return 2;
-        }
+        if (Load("A", a) is not { } runA || Load("B", b) is not { } runB) return 2;
+        var report = CompareReport.Of(runA, runB);
+        Render(AnsiConsole.Console, report);
+        if (markdown is null) return 0;
         try
         {
-            var report = CompareReport.Of(RunFolder.Load(a), RunFolder.Load(b));
-            Render(AnsiConsole.Console, report);
-            if (markdown is not null)
-            {
-                File.WriteAllText(markdown.FullName, report.ToMarkdown());
-                AnsiConsole.MarkupLine($"markdown: {Markup.Escape(markdown.FullName)}");
-            }
+            File.WriteAllText(markdown.FullName, report.ToMarkdown());
+            AnsiConsole.MarkupLine($"markdown: {Markup.Escape(markdown.FullName)}");
             return 0;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"devicebench compare: {e.Message}");
+            Console.Error.WriteLine($"devicebench compare: cannot write {markdown.FullName}: {e.Message}");
             return 1;
+        }
+    }
+
+    /// <summary>A run, or null after saying on stderr which of the two could not be read and why.</summary>
+    private static RunRecord? Load(string label, string directory)
+    {
+        try { return RunFolder.Load(directory); }
+        catch (InvalidDataException e)
+        {
+            Console.Error.WriteLine($"devicebench compare: run {label}: {e.Message}");
+            return null;
         }
     }
 

@@ -1,34 +1,70 @@
 using System.CommandLine;
 using System.Globalization;
+using DeviceBench.Host.Bench;
 using DeviceBench.Host.Serial;
 using DeviceBench.Protocol;
 using Spectre.Console;
 
 namespace DeviceBench.Cli;
 
-/// <summary><c>devicebench monitor --serial PORT</c>: a board's report lines, live, logged to a file as received.</summary>
+/// <summary>
+/// <c>devicebench monitor --serial PORT</c>: a board's report lines, live, logged to a file as received. A device that
+/// cannot be opened is an error at once unless <c>--wait</c>; once open, a device that goes away is waited for.
+/// </summary>
 public static class MonitorCommand
 {
+    /// <summary>Where logs go unless <c>--log</c> says: beside bench's run folders (bench's default <c>--results</c>).</summary>
+    private const string ResultsRoot = "results";
+
     public static Command Create()
     {
         var serial = new Option<string>("--serial", "-s") { Description = "Serial device (/dev/ttyUSB0, a pty)", Required = true };
-        var baud = new Option<int>("--baud") { Description = "Baud rate", DefaultValueFactory = _ => 115200 };
-        var log = new Option<string?>("--log") { Description = "Raw line log (default: monitor-<time>.log)" };
+        var baud = new Option<int>("--baud") { Description = "Baud rate", DefaultValueFactory = _ => 115200, CustomParser = OptionText.Whole };
+        var log = new Option<FileInfo?>("--log")
+        {
+            Description = $"Raw line log (default: {ResultsRoot}/monitor/<UTC time>-<device>.log); made once the device opens",
+            CustomParser = r => OptionText.PathOf(r, t => new FileInfo(t)),
+        };
         var duration = new Option<string?>("--duration") { Description = "Stop after this long (default: until Ctrl-C)" };
-        var command = new Command("monitor", "Show a board's report lines live and log them") { serial, baud, log, duration };
+        var wait = new Option<bool>("--wait") { Description = "Wait for a device that is not there yet (a board being plugged in) instead of failing" };
+        var command = new Command("monitor", "Show a board's report lines live and log them. "
+            + "Exit codes: 0 stopped by --duration; 1 the device did not appear within --duration (--wait); 2 bad options, or the device "
+            + "cannot be opened; 130 Ctrl-C.") { serial, baud, log, duration, wait };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            string logPath = parse.GetValue(log) ?? $"monitor-{DateTime.Now:yyyyMMdd-HHmmss}.log";
+            string device = parse.GetRequiredValue(serial);
+            if (string.IsNullOrWhiteSpace(device)) return await FailAsync("--serial needs a device path (/dev/ttyUSB0, a pty)", 2).ConfigureAwait(false);
+            int baudRate = parse.GetValue(baud);
+            if (baudRate <= 0) return await FailAsync($"--baud must be above 0 (got {baudRate})", 2).ConfigureAwait(false);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (parse.GetValue(duration) is { } text)
             {
-                if (!DurationText.TryParse(text, out var limit)) { await Console.Error.WriteLineAsync($"devicebench monitor: '{text}' is not a duration").ConfigureAwait(false); return 2; }
+                TimeSpan limit;
+                try { limit = OptionText.Duration("--duration", text); }
+                catch (FormatException e) { return await FailAsync(e.Message, 2).ConfigureAwait(false); }
+                if (limit <= TimeSpan.Zero) return await FailAsync("--duration must be above 0", 2).ConfigureAwait(false);
                 stop.CancelAfter(limit);
             }
-            using var lines = new SerialLines(parse.GetRequiredValue(serial), parse.GetValue(baud));
-            await using var writer = MonitorSession.OpenLog(logPath);
+            using var lines = new SerialLines(device, baudRate);
+            if (await OpenAsync(lines, parse.GetValue(wait), stop.Token).ConfigureAwait(false) is { } problem)
+            {
+                return cancellationToken.IsCancellationRequested ? 130
+                    : await FailAsync(problem, stop.IsCancellationRequested ? 1 : 2).ConfigureAwait(false);
+            }
+            string logPath = parse.GetValue(log)?.FullName ?? Path.GetFullPath(RunFolder.MonitorLogPath(ResultsRoot, device, DateTimeOffset.UtcNow));
+            TextWriter writer;
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
+                writer = MonitorSession.OpenLog(logPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return await FailAsync($"cannot write the log {logPath}: {e.Message}", 2).ConfigureAwait(false);
+            }
+            await using var ownedLog = writer.ConfigureAwait(false);
             var session = new MonitorSession(lines, writer);
-            AnsiConsole.MarkupLine($"monitoring [bold]{Markup.Escape(parse.GetRequiredValue(serial))}[/], logging to {Markup.Escape(logPath)} (Ctrl-C stops)");
+            AnsiConsole.MarkupLine($"monitoring [bold]{Markup.Escape(device)}[/], logging to {Markup.Escape(logPath)} (Ctrl-C stops)");
             string? lastProblem = null;
             using var problems = new Timer(_ =>
             {
@@ -37,9 +73,39 @@ public static class MonitorCommand
             await session.RunAsync(record => AnsiConsole.MarkupLine(Describe(record)), stop.Token).ConfigureAwait(false);
             var r = session.Reader;
             AnsiConsole.MarkupLine($"{r.ValidLines} records, {r.CorruptLines} corrupt lines dropped, {r.NoiseLines} other lines, {r.UnknownRecords} unknown, {session.Reconnects} reconnects");
-            return 0;
+            return cancellationToken.IsCancellationRequested ? 130 : 0;
         });
         return command;
+    }
+
+    /// <summary>Opens the device now, or with <paramref name="wait"/> once it appears; returns why it could not, or null once open.</summary>
+    private static async Task<string?> OpenAsync(SerialLines lines, bool wait, CancellationToken cancellationToken)
+    {
+        string? told = null;
+        while (true)
+        {
+            try
+            {
+                lines.Open();
+                return null;
+            }
+            catch (IOException e) when (wait)
+            {
+                if (e.Message != told) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(told = e.Message)} — waiting for it (Ctrl-C stops)[/]");
+                try { await Task.Delay(lines.RetryInterval, cancellationToken).ConfigureAwait(false); }
+                catch (OperationCanceledException) { return $"gave up waiting at the end of --duration: {e.Message}"; }
+            }
+            catch (IOException e)
+            {
+                return e.Message;
+            }
+        }
+    }
+
+    private static async Task<int> FailAsync(string message, int exitCode)
+    {
+        await Console.Error.WriteLineAsync($"devicebench monitor: {message}").ConfigureAwait(false);
+        return exitCode;
     }
 
     /// <summary>One line per record, the figures a person watching a board looks for first.</summary>

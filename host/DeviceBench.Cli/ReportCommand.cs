@@ -10,30 +10,37 @@ public static class ReportCommand
 {
     public static Command Create()
     {
-        var directory = new Argument<DirectoryInfo>("dir") { Description = "A run folder (results/<time>-<board>/) holding run.json" };
-        var command = new Command("report", "Re-render a saved run: terminal summary, report.md, report.html and plots") { directory };
+        var directory = new Argument<DirectoryInfo>("dir")
+        {
+            Description = "A run folder (results/<time>-<board>/) holding run.json", CustomParser = r => OptionText.PathOf(r, t => new DirectoryInfo(t)),
+        };
+        var command = new Command("report", "Re-render a saved run: terminal summary, report.md, report.html and plots. "
+            + "Exit codes: 0 written; 1 the reports could not be written; 2 DIR is not a run folder this devicebench reads "
+            + "(no run.json, not valid, or an unknown schemaVersion).") { directory };
         command.SetAction(parse => Run(parse.GetRequiredValue(directory).FullName));
         return command;
     }
 
     private static int Run(string directory)
     {
-        if (!File.Exists(Path.Combine(directory, "run.json")))
+        RunRecord run;
+        try { run = RunFolder.Load(directory); }
+        catch (InvalidDataException e)
         {
-            Console.Error.WriteLine($"devicebench report: {directory} has no run.json (not a run folder? bench writes them under results/)");
+            Console.Error.WriteLine($"devicebench report: {e.Message}");
             return 2;
         }
         try
         {
-            SummaryTable.Render(AnsiConsole.Console, RunFolder.Load(directory));
+            SummaryTable.Render(AnsiConsole.Console, run);
             var files = ReportWriter.WriteAll(directory);
             AnsiConsole.MarkupLine($"report: {Markup.Escape(files.HtmlPath)}");
             AnsiConsole.MarkupLine($"        {Markup.Escape(files.MarkdownPath)} ({files.PlotPaths.Count} plot files)");
             return 0;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"devicebench report: {directory}: {e.Message}");
+            Console.Error.WriteLine($"devicebench report: cannot write the report into {directory}: {e.Message}");
             return 1;
         }
     }

@@ -38,10 +38,16 @@ public sealed partial class BenchRunner
             session.Reason = e.Message;
             Event($"{contender} round {round}: failed: {e.Message}");
         }
-        catch (Exception e) when (e is OperationCanceledException || RunFolder.IsDiskFull(e))
+        catch (Exception e)
         {
+            // Whatever else ends a session ends the run (Ctrl-C, a full disk, a fault of the host): the session says why first.
             session.Status = "failed";
-            session.Reason = e is IOException io ? folder.MarkFull(io) : folder.Problem ?? "stopped by the user";
+            session.Reason = e switch
+            {
+                IOException io when RunFolder.IsDiskFull(io) => folder.MarkFull(io),
+                OperationCanceledException => folder.Problem ?? "stopped by the user",
+                _ => e.Message,
+            };
             throw;
         }
         finally
@@ -87,7 +93,16 @@ public sealed partial class BenchRunner
         recorder.Phase = phase;
         LoadResult result;
         using (var hlog = new HlogIntervalWriter(File.Create(full)))
-            result = await LoadEngine.RunAsync(options, hlog, cancellationToken).ConfigureAwait(false);
+        {
+            try { result = await RunLoadAsync(options, hlog, cancellationToken).ConfigureAwait(false); }
+            catch (AggregateException e)
+            {
+                // The engine gathers its worker threads' failures into one exception. The load generator broke, not
+                // necessarily the contender, but the phase's figures are lost either way: the session fails, the run goes on.
+                string why = string.Join("; ", e.Flatten().InnerExceptions.Select(i => i.Message).Distinct());
+                throw new SessionFailedException($"the load generator failed during {phase}: {why}");
+            }
+        }
         recorder.Session.Phases.Add(new PhaseResult(phase, rate, result, relative));
         folder.Save(Run);
         Event($"{recorder.Session.Contender} {phase}: {result.RequestsPerSecond:0} req/s, p99 {result.Latency.P99Micros} us, errors {result.Errors.Total}");

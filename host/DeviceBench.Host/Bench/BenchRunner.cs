@@ -1,5 +1,6 @@
 using System.Globalization;
 using DeviceBench.Host.Boards;
+using DeviceBench.Host.Load;
 using DeviceBench.Protocol;
 
 namespace DeviceBench.Host.Bench;
@@ -9,7 +10,8 @@ namespace DeviceBench.Host.Bench;
 /// baseline taken, settled, warmed up (discarded), driven to its closed-loop maximum, then measured open loop at
 /// the same rates as every other contender, stopped and cooled down. Without fixed rates, a calibration pass (round
 /// 0) first finds each maximum, and the rates are fractions of the slowest. Everything lands in the run folder as it
-/// is measured; a failing session is recorded and the run goes on.
+/// is measured; a failing session is recorded and the run goes on. Whatever else stops the run, it ends
+/// <c>partial</c> or <c>failed</c> with the reason in run.json: nothing escapes <see cref="RunAsync"/>.
 /// </summary>
 public sealed partial class BenchRunner(IBoard board, BenchSettings settings, RunFolder folder, IBenchProgress? progress = null)
 {
@@ -23,8 +25,13 @@ public sealed partial class BenchRunner(IBoard board, BenchSettings settings, Ru
         BoardNotes = [.. board.Notes],
     };
 
+    /// <summary>The load engine; a test puts a failing one in its place.</summary>
+    internal Func<LoadOptions, ILoadObserver?, CancellationToken, Task<LoadResult>> RunLoadAsync { get; init; } = LoadEngine.RunAsync;
+
+    /// <exception cref="ArgumentException">The settings are not valid (see <see cref="BenchSettings.Validate"/>); nothing was started.</exception>
     public async Task<RunRecord> RunAsync(string artifactsDirectory, CancellationToken cancellationToken)
     {
+        settings.Validate();
         var pump = Task.Run(() => PumpSerialAsync(CancellationToken.None), CancellationToken.None);
         // A full results disk stops the run as Ctrl-C would: the contender is stopped, what fits is kept.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, folder.Filled);
@@ -48,26 +55,43 @@ public sealed partial class BenchRunner(IBoard board, BenchSettings settings, Ru
             Run.Status = Run.Sessions.Count > 0 ? "partial" : "failed";
             Run.Reason = e is IOException io ? folder.MarkFull(io) : folder.Problem;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             Run.Status = "partial";
             Run.Reason = "stopped by the user (Ctrl-C) before the run finished";
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException or SessionFailedException)
+#pragma warning disable CA1031 // Whatever stops a run, run.json must say so: a record left "running" reads as a host that died.
+        catch (Exception e)
+#pragma warning restore CA1031
         {
             Run.Status = Run.Sessions.Count > 0 ? "partial" : "failed";
             Run.Reason = e.Message;
+            // Not a failure the bench knows (a board, a file, a session): the whole story goes to events.log for a bug report.
+            if (e is not (IOException or UnauthorizedAccessException or SessionFailedException))
+                folder.AppendEvent($"unexpected failure: {e.ToString().ReplaceLineEndings(" | ")}");
         }
         finally
         {
             Run.FinishedUtc = DateTimeOffset.UtcNow;
             SaveSerialCounts();
-            folder.TrySave(Run);
+            SaveLast();
             Event($"run {Run.Status}{(Run.Reason is null ? "" : ": " + Run.Reason)}");
         }
         _current = null;
         await Task.WhenAny(pump, Task.Delay(100, CancellationToken.None)).ConfigureAwait(false);
         return Run;
+    }
+
+    /// <summary>The final save; if even that fails (the folder was removed, say), the returned record says so.</summary>
+    private void SaveLast()
+    {
+        try { folder.TrySave(Run); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Run.Status = Run.Sessions.Count > 0 ? "partial" : "failed";
+            if (Run.Reason?.Contains(e.Message, StringComparison.Ordinal) != true)
+                Run.Reason = $"{(Run.Reason is null ? "" : Run.Reason + "; ")}run.json could not be saved: {e.Message}";
+        }
     }
 
     private async Task<List<double>> CalibrateAsync(CancellationToken cancellationToken)
@@ -92,8 +116,9 @@ public sealed partial class BenchRunner(IBoard board, BenchSettings settings, Ru
     {
         await foreach (string line in board.SerialLines.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            folder.AppendSerial(line);
-            if (_reader.Read(line) is { } record) _current?.Accept(record);
+            object? record = _reader.Read(line);
+            // Filed under the folder's lock, which every save serialises the run under: a save never meets a list mid-append.
+            folder.AppendSerial(line, record is null ? null : () => _current?.Accept(record));
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace DeviceBench.Host.Bench;
 
 /// <summary>What a bench run was asked to do; saved in the run record so a report can say how numbers were made.</summary>
@@ -22,4 +24,30 @@ public sealed record BenchSettings
     public int Seed { get; init; } = Environment.TickCount;
 
     public string Path { get; init; } = "/";
+
+    /// <summary>Refuses settings that cannot make a comparison, before anything is started or created.</summary>
+    /// <exception cref="ArgumentException">What is wrong, named as the bench command's options name it.</exception>
+    public void Validate()
+    {
+        Check(Contenders.Count > 0, "no contender to run");
+        foreach (string name in Contenders)
+            Check(ContenderCatalog.Names.Contains(name), $"unknown contender '{name}' (known: {string.Join(", ", ContenderCatalog.Names)})");
+        string? twice = Contenders.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
+        Check(twice is null, $"contender '{twice}' is named twice");
+        Check(Rounds >= 1, $"rounds must be at least 1 (got {Rounds})");
+        Check(Connections >= 1, $"connections must be at least 1 (got {Connections})");
+        Check(MaxDuration > TimeSpan.Zero, "max-duration must be above 0");
+        Check(RateDuration > TimeSpan.Zero, "rate-duration must be above 0");
+        Check(Warmup >= TimeSpan.Zero && Settle >= TimeSpan.Zero && Cooldown >= TimeSpan.Zero, "warmup, settle and cooldown cannot be negative");
+        // A rate names its phase (rate-100) and .hlog file in whole requests/s, so two rates must not round alike.
+        foreach (double rate in Rates)
+            Check(double.IsFinite(rate) && rate >= 1 && rate == Math.Round(rate), $"rates are whole requests/s of at least 1 (got {rate.ToString(CultureInfo.InvariantCulture)})");
+        double? again = Rates.GroupBy(r => r).FirstOrDefault(g => g.Count() > 1)?.Key;
+        Check(again is null, $"rate {again?.ToString(CultureInfo.InvariantCulture)} is given twice");
+    }
+
+    private static void Check(bool condition, string message)
+    {
+        if (!condition) throw new ArgumentException(message);
+    }
 }

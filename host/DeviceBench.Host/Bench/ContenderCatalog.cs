@@ -26,4 +26,27 @@ public static class ContenderCatalog
         };
         return new ContenderLaunch(name, command, port);
     }
+
+    /// <summary>
+    /// Checks that <c>ARTIFACTS/ARCH/</c> holds a finished build (scripts/build.sh writes manifest.tsv last) with every
+    /// file the <paramref name="contenders"/> run, so a missing build is refused before a run folder is made for it.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The manifest or a contender's file is missing; the message says which and what to run.</exception>
+    public static void CheckArtifacts(string artifactsDirectory, string architecture, IEnumerable<string> contenders)
+    {
+        string directory = Path.GetFullPath(Path.Combine(artifactsDirectory, architecture));
+        string manifest = Path.Combine(directory, "manifest.tsv");
+        if (!File.Exists(manifest)) throw new FileNotFoundException($"{manifest} is missing: run scripts/build.sh {architecture} first", manifest);
+        foreach (string contender in contenders)
+        {
+            // The files a launch runs are the {dir}/ arguments of its command line: one list, no second copy to keep in step.
+            foreach (string file in Launch(contender, 0, 1, TimeSpan.FromSeconds(1)).Command.Where(a => a.StartsWith(DirPrefix, StringComparison.Ordinal)))
+            {
+                string path = Path.Combine(directory, file[DirPrefix.Length..]);
+                if (!File.Exists(path)) throw new FileNotFoundException($"{path} is missing ({contender}): run scripts/build.sh {architecture} first", path);
+            }
+        }
+    }
+
+    private const string DirPrefix = "{dir}/";
 }

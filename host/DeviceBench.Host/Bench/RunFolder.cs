@@ -32,15 +32,29 @@ public sealed partial class RunFolder : IDisposable
     /// <summary>Creates <c>ROOT/yyyyMMdd-HHmmss-BOARD/</c> (BOARD made file-name safe).</summary>
     public static RunFolder Create(string resultsRoot, string board, DateTimeOffset startedUtc)
     {
-        string safe = new([.. board.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_')]);
-        string name = $"{startedUtc.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{safe}";
+        string name = StampedName(startedUtc, board);
         string directory = Path.Combine(resultsRoot, name);
         for (int i = 2; System.IO.Directory.Exists(directory); i++) directory = Path.Combine(resultsRoot, $"{name}-{i}");
         return new RunFolder(directory);
     }
 
-    public static RunRecord Load(string directory) =>
-        RunJsonContext.Deserialize(File.ReadAllText(Path.Combine(directory, "run.json")));
+    /// <summary>
+    /// Where <c>devicebench monitor</c> logs unless told: <c>ROOT/monitor/yyyyMMdd-HHmmss-DEVICE.log</c>, beside the run
+    /// folders and named like them (UTC start; <c>/dev/ttyUSB0</c> gives <c>ttyUSB0</c>).
+    /// </summary>
+    public static string MonitorLogPath(string resultsRoot, string device, DateTimeOffset startedUtc)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        string name = device.StartsWith("/dev/", StringComparison.Ordinal) ? device["/dev/".Length..] : Path.GetFileName(device);
+        return Path.Combine(resultsRoot, "monitor", StampedName(startedUtc, name) + ".log");
+    }
+
+    /// <summary><c>yyyyMMdd-HHmmss-NAME</c> in UTC, NAME made file-name safe: sorted by name is sorted by time.</summary>
+    private static string StampedName(DateTimeOffset startedUtc, string name)
+    {
+        string safe = new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_')]);
+        return $"{startedUtc.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{safe}";
+    }
 
     /// <summary>Replaces run.json atomically. Once the disk has filled, it still saves when it can, then throws.</summary>
     /// <exception cref="ResultsFolderFullException">The disk is full (the previous run.json is left as it was if this one did not fit).</exception>
@@ -50,12 +64,14 @@ public sealed partial class RunFolder : IDisposable
     }
 
     /// <summary>The last save of a run: replaces run.json if it fits, false (the previous one kept) if the disk is full.</summary>
+    /// <exception cref="IOException">run.json cannot be written for another reason (the folder was removed, say).</exception>
     public bool TrySave(RunRecord run)
     {
         string temporary = RunJsonPath + ".tmp";
-        string json = RunJsonContext.Serialize(run);
         lock (_lock)
         {
+            // Serialised under the lock the serial pump files records under (AppendSerial): a snapshot, never a list mid-append.
+            string json = RunJsonContext.Serialize(run);
             try
             {
                 // Written by hand: File.WriteAllText preallocates, and its "disk was full" error carries no errno to recognise.
@@ -69,14 +85,26 @@ public sealed partial class RunFolder : IDisposable
                 MarkFull(e);
                 return false;
             }
+            catch (DirectoryNotFoundException e)
+            {
+                throw new IOException($"results folder {Directory} is gone: removed while the run was writing to it", e);
+            }
             if (Problem is null) TryGrowReserve(Encoding.UTF8.GetByteCount(json) + ReserveMarginBytes);
             return true;
         }
     }
 
-    public void AppendSerial(string line)
+    /// <summary>
+    /// Appends a board line to serial.log, then runs <paramref name="fileRecord"/> (what puts the line's record into the
+    /// run) under the same lock as every save, so changes made off the saving thread never tear a saved run.json.
+    /// </summary>
+    public void AppendSerial(string line, Action? fileRecord = null)
     {
-        lock (_lock) AppendLine(_serial, line);
+        lock (_lock)
+        {
+            AppendLine(_serial, line);
+            fileRecord?.Invoke();
+        }
     }
 
     public void AppendEvent(string text)

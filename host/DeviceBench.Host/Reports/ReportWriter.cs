@@ -9,7 +9,7 @@ public static class ReportWriter
     public const string MarkdownFile = "report.md";
     public const string HtmlFile = "report.html";
 
-    /// <exception cref="FileNotFoundException">The folder has no run.json.</exception>
+    /// <exception cref="InvalidDataException">The folder holds no run this build reads (see <see cref="RunFolder.Load"/>).</exception>
     public static ReportFiles WriteAll(string runDirectory)
     {
         ArgumentNullException.ThrowIfNull(runDirectory);

@@ -14,7 +14,7 @@ public sealed class MonitorSession(SerialLines lines, TextWriter log)
     public int Reconnects => lines.Reconnects;
 
     public static TextWriter OpenLog(string path) =>
-        new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), Encoding.UTF8) { AutoFlush = true, NewLine = "\n" };
+        new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
 
     public async Task RunAsync(Action<object> onRecord, CancellationToken cancellationToken)
     {

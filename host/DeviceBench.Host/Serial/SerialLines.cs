@@ -26,7 +26,7 @@ public sealed class SerialLines(string device, int baud = 115200) : IDisposable
     /// <exception cref="IOException">The device cannot be opened.</exception>
     public void Open()
     {
-        if (_port is null && !TryOpen()) throw new IOException($"serial device {Problem}");
+        if (_port is null && !TryOpen()) throw new IOException(Problem);
     }
 
     /// <summary>Reads lines into a channel on a background task until <paramref name="cancellationToken"/> is cancelled; the channel then completes.</summary>
@@ -61,7 +61,7 @@ public sealed class SerialLines(string device, int baud = 115200) : IDisposable
             catch (TimeoutException) { }
             catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
             {
-                Problem = $"{device}: {e.Message}";
+                Problem = Describe(e);
                 Close();
             }
             if (line is not null) yield return line.TrimEnd('\r');
@@ -82,10 +82,28 @@ public sealed class SerialLines(string device, int baud = 115200) : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
-            Problem = $"{device}: {e.Message}";
+            Problem = Describe(e);
             return false;
         }
     }
+
+    /// <summary>
+    /// Why the device cannot be used, in a user's words. System.IO.Ports reports every failed open() as "Access to the
+    /// port is denied", a device that does not exist included; the errno it carries (inner HResult on Unix) tells them apart.
+    /// </summary>
+    private string Describe(Exception e)
+    {
+        if (!File.Exists(device)) return Directory.Exists(device) ? $"{device} is a folder, not a serial device" : $"{device} does not exist";
+        return (e.InnerException ?? e).HResult switch
+        {
+            Eacces => $"{device}: permission denied (is your user in the dialout group?)",
+            Ebusy => $"{device} is in use by another program",
+            Enotty => $"{device} is not a serial device",
+            _ => $"{device}: {(e.InnerException ?? e).Message}",
+        };
+    }
+
+    private const int Eacces = 13, Ebusy = 16, Enotty = 25;
 
     private void Close()
     {

@@ -1,0 +1,70 @@
+using DeviceBench.Host.Bench;
+using DeviceBench.Host.Load;
+
+namespace DeviceBench.Host.Tests.Bench;
+
+/// <summary>The bench procedure on a board in memory, with the load engine replaced where a test needs it to fail.</summary>
+public sealed class BenchRunnerTests : IDisposable
+{
+    private readonly DirectoryInfo results = Directory.CreateTempSubdirectory("devicebench-runner-");
+
+    public void Dispose() => results.Delete(recursive: true);
+
+    private static BenchSettings Settings() => new()
+    {
+        Contenders = ["go-nethttp"], Rounds = 1, Connections = 1, Settle = TimeSpan.Zero, Warmup = TimeSpan.Zero,
+        MaxDuration = TimeSpan.FromSeconds(1), RateDuration = TimeSpan.FromSeconds(1), Cooldown = TimeSpan.Zero, Rates = [100], Seed = 7,
+    };
+
+    [Fact]
+    public async Task A_load_worker_failure_fails_its_session_and_the_run_ends_partial_with_the_reason_saved()
+    {
+        await using var board = new FakeBoard();
+        using var folder = RunFolder.Create(results.FullName, board.Name, DateTimeOffset.UtcNow);
+        var runner = new BenchRunner(board, Settings(), folder)
+        {
+            // What LoadEngine throws when worker threads fail: their exceptions gathered into one AggregateException.
+            RunLoadAsync = (_, _, _) => Task.FromException<LoadResult>(new AggregateException("a load worker failed",
+                new IOException("epoll_wait failed, errno 9"), new IOException("epoll_wait failed, errno 9"))),
+        };
+
+        var run = await runner.RunAsync("artifacts", CancellationToken.None);
+
+        var saved = RunFolder.Load(folder.Directory);
+        Assert.Equal(("partial", "failed"), (saved.Status, saved.Sessions.Single().Status));
+        Assert.Equal("go-nethttp round 1: the load generator failed during max: epoll_wait failed, errno 9", saved.Reason);
+        Assert.NotNull(saved.FinishedUtc);
+        Assert.Equal(saved.Reason, run.Reason);
+    }
+
+    [Fact]
+    public async Task A_fault_the_bench_does_not_expect_mid_session_ends_the_run_partial_never_running()
+    {
+        await using var board = new FakeBoard();
+        using var folder = RunFolder.Create(results.FullName, board.Name, DateTimeOffset.UtcNow);
+        var runner = new BenchRunner(board, Settings(), folder)
+        {
+            RunLoadAsync = (_, _, _) => throw new NotSupportedException("the fake engine cannot do that"),
+        };
+
+        await runner.RunAsync("artifacts", CancellationToken.None);
+
+        var saved = RunFolder.Load(folder.Directory);
+        Assert.Equal(("partial", "the fake engine cannot do that"), (saved.Status, saved.Reason));
+        Assert.Equal(("failed", "the fake engine cannot do that"), (saved.Sessions.Single().Status, saved.Sessions.Single().Reason));
+        Assert.Contains(File.ReadLines(Path.Combine(folder.Directory, "events.log")), l => l.Contains("unexpected failure: System.NotSupportedException", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_fault_before_any_session_ends_the_run_failed_with_its_reason()
+    {
+        await using var board = new FakeBoard { DeployFault = new PlatformNotSupportedException("this board needs a newer kernel") };
+        using var folder = RunFolder.Create(results.FullName, board.Name, DateTimeOffset.UtcNow);
+
+        await new BenchRunner(board, Settings(), folder).RunAsync("artifacts", CancellationToken.None);
+
+        var saved = RunFolder.Load(folder.Directory);
+        Assert.Equal(("failed", "this board needs a newer kernel"), (saved.Status, saved.Reason));
+        Assert.Empty(saved.Sessions);
+    }
+}

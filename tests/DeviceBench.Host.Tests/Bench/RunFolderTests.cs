@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using DeviceBench.Host.Bench;
+using DeviceBench.Host.Tests.Reports;
+using DeviceBench.Protocol;
+
+namespace DeviceBench.Host.Tests.Bench;
+
+public sealed class RunFolderTests : IDisposable
+{
+    private readonly DirectoryInfo results = Directory.CreateTempSubdirectory("devicebench-runfolder-");
+
+    public void Dispose() => results.Delete(recursive: true);
+
+    [Fact]
+    public async Task A_save_while_the_serial_pump_files_records_sees_each_change_whole()
+    {
+        var run = RunBuilder.Run(["alpha"], 1, 100);
+        var session = new ContenderSession { Contender = "alpha", Round = 1, StartedUtc = RunBuilder.Started };
+        run.Sessions.Add(session);
+        using var folder = RunFolder.Create(results.FullName, "local", RunBuilder.Started);
+        using var stop = new CancellationTokenSource();
+        long filed = 0;
+        var pump = Task.Run(() =>
+        {
+            for (long seq = 1; !stop.IsCancellationRequested; seq++)
+            {
+                // One line filing two changes, as a BOOT sets a reset reason and adds an event: a save sees both or neither.
+                folder.AppendSerial($"line {seq}", () =>
+                {
+                    session.Stats.Add(new TimedStat(seq, "max", new StatRecord { Seq = seq, UptimeMillis = seq, Memory = RunBuilder.Memory(RunBuilder.MiB), CpuPct10 = 0, Threads = 1 }));
+                    Thread.Sleep(1);
+                    session.Events.Add($"STAT {seq}");
+                    Interlocked.Increment(ref filed);
+                });
+                Thread.Sleep(1);
+            }
+        });
+
+        SpinWait.SpinUntil(() => Interlocked.Read(ref filed) > 0, TimeSpan.FromSeconds(10));
+        var torn = new List<string>();
+        for (int save = 1; save <= 100; save++)
+        {
+            folder.Save(run);
+            var saved = RunFolder.Load(folder.Directory).Sessions.Single();
+            if (saved.Stats.Count != saved.Events.Count) torn.Add($"save {save}: {saved.Stats.Count} STATs, {saved.Events.Count} events");
+        }
+        await stop.CancelAsync();
+        await pump;
+
+        Assert.Empty(torn);
+        Assert.True(filed > 20, $"only {filed} records were filed: the saves met no traffic");
+    }
+
+    [Fact]
+    public void Load_names_the_figure_a_hand_edited_run_json_lacks_instead_of_failing_later_in_a_report()
+    {
+        var run = RunBuilder.Run(["alpha"], 1, 1000);
+        run.Sessions.Add(RunBuilder.Session("alpha", 1, 10 * RunBuilder.MiB, 5000, run.Rates, 2000));
+        var json = JsonNode.Parse(RunJsonContext.Serialize(run))!;
+        json["sessions"]![0]!["phases"]![1]!.AsObject().Remove("load");
+        string directory = RunBuilder.SaveIn(results, run);
+        File.WriteAllText(Path.Combine(directory, "run.json"), json.ToJsonString());
+
+        var refused = Assert.Throws<InvalidDataException>(() => RunFolder.Load(directory));
+
+        Assert.Equal($"run.json in {directory} is not a complete run record: $.sessions[0].phases[1].load is missing or null", refused.Message);
+    }
+
+    [Fact]
+    public void Load_reads_back_every_figure_a_run_saved()
+    {
+        var run = RunBuilder.Run(["alpha"], 1, 1000);
+        run.Sessions.Add(RunBuilder.Session("alpha", 1, 10 * RunBuilder.MiB, 5000, run.Rates, 2000));
+
+        Assert.Equal(RunJsonContext.Serialize(run), RunJsonContext.Serialize(RunFolder.Load(RunBuilder.SaveIn(results, run))));
+    }
+
+    [Theory]
+    [InlineData("/dev/ttyUSB0", "results/monitor/20261126-210540-ttyUSB0.log")]
+    [InlineData("/dev/pts/3", "results/monitor/20261126-210540-pts_3.log")]
+    [InlineData("/tmp/board-link/host", "results/monitor/20261126-210540-host.log")]
+    public void Monitor_logs_go_beside_the_run_folders_named_like_them(string device, string expected) =>
+        Assert.Equal(expected, RunFolder.MonitorLogPath("results", device, RunBuilder.Started));
+}
