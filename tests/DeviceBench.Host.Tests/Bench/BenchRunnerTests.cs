@@ -6,9 +6,9 @@ namespace DeviceBench.Host.Tests.Bench;
 /// <summary>The bench procedure on a board in memory, with the load engine replaced where a test needs it to fail.</summary>
 public sealed class BenchRunnerTests : IDisposable
 {
-    private readonly DirectoryInfo results = Directory.CreateTempSubdirectory("devicebench-runner-");
+    private readonly DirectoryInfo _results = Directory.CreateTempSubdirectory("devicebench-runner-");
 
-    public void Dispose() => results.Delete(recursive: true);
+    public void Dispose() => _results.Delete(recursive: true);
 
     private static BenchSettings Settings() => new()
     {
@@ -20,7 +20,7 @@ public sealed class BenchRunnerTests : IDisposable
     public async Task A_load_worker_failure_fails_its_session_and_the_run_ends_partial_with_the_reason_saved()
     {
         await using var board = new FakeBoard();
-        using var folder = RunFolder.Create(results.FullName, board.Name, DateTimeOffset.UtcNow);
+        using var folder = RunFolder.Create(_results.FullName, board.Name, DateTimeOffset.UtcNow);
         var runner = new BenchRunner(board, Settings(), folder)
         {
             // What LoadEngine throws when worker threads fail: their exceptions gathered into one AggregateException.
@@ -41,7 +41,7 @@ public sealed class BenchRunnerTests : IDisposable
     public async Task A_fault_the_bench_does_not_expect_mid_session_ends_the_run_partial_never_running()
     {
         await using var board = new FakeBoard();
-        using var folder = RunFolder.Create(results.FullName, board.Name, DateTimeOffset.UtcNow);
+        using var folder = RunFolder.Create(_results.FullName, board.Name, DateTimeOffset.UtcNow);
         var runner = new BenchRunner(board, Settings(), folder)
         {
             RunLoadAsync = (_, _, _) => throw new NotSupportedException("the fake engine cannot do that"),
@@ -59,7 +59,7 @@ public sealed class BenchRunnerTests : IDisposable
     public async Task A_fault_before_any_session_ends_the_run_failed_with_its_reason()
     {
         await using var board = new FakeBoard { DeployFault = new PlatformNotSupportedException("this board needs a newer kernel") };
-        using var folder = RunFolder.Create(results.FullName, board.Name, DateTimeOffset.UtcNow);
+        using var folder = RunFolder.Create(_results.FullName, board.Name, DateTimeOffset.UtcNow);
 
         await new BenchRunner(board, Settings(), folder).RunAsync("artifacts", CancellationToken.None);
 

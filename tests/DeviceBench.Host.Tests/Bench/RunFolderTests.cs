@@ -7,9 +7,9 @@ namespace DeviceBench.Host.Tests.Bench;
 
 public sealed class RunFolderTests : IDisposable
 {
-    private readonly DirectoryInfo results = Directory.CreateTempSubdirectory("devicebench-runfolder-");
+    private readonly DirectoryInfo _results = Directory.CreateTempSubdirectory("devicebench-runfolder-");
 
-    public void Dispose() => results.Delete(recursive: true);
+    public void Dispose() => _results.Delete(recursive: true);
 
     [Fact]
     public async Task A_save_while_the_serial_pump_files_records_sees_each_change_whole()
@@ -17,7 +17,7 @@ public sealed class RunFolderTests : IDisposable
         var run = RunBuilder.Run(["alpha"], 1, 100);
         var session = new ContenderSession { Contender = "alpha", Round = 1, StartedUtc = RunBuilder.Started };
         run.Sessions.Add(session);
-        using var folder = RunFolder.Create(results.FullName, "local", RunBuilder.Started);
+        using var folder = RunFolder.Create(_results.FullName, "local", RunBuilder.Started);
         using var stop = new CancellationTokenSource();
         long filed = 0;
         var pump = Task.Run(() =>
@@ -58,7 +58,7 @@ public sealed class RunFolderTests : IDisposable
         run.Sessions.Add(RunBuilder.Session("alpha", 1, 10 * RunBuilder.MiB, 5000, run.Rates, 2000));
         var json = JsonNode.Parse(RunJsonContext.Serialize(run))!;
         json["sessions"]![0]!["phases"]![1]!.AsObject().Remove("load");
-        string directory = RunBuilder.SaveIn(results, run);
+        string directory = RunBuilder.SaveIn(_results, run);
         File.WriteAllText(Path.Combine(directory, "run.json"), json.ToJsonString());
 
         var refused = Assert.Throws<InvalidDataException>(() => RunFolder.Load(directory));
@@ -72,7 +72,7 @@ public sealed class RunFolderTests : IDisposable
         var run = RunBuilder.Run(["alpha"], 1, 1000);
         run.Sessions.Add(RunBuilder.Session("alpha", 1, 10 * RunBuilder.MiB, 5000, run.Rates, 2000));
 
-        Assert.Equal(RunJsonContext.Serialize(run), RunJsonContext.Serialize(RunFolder.Load(RunBuilder.SaveIn(results, run))));
+        Assert.Equal(RunJsonContext.Serialize(run), RunJsonContext.Serialize(RunFolder.Load(RunBuilder.SaveIn(_results, run))));
     }
 
     [Theory]

@@ -14,9 +14,9 @@ public sealed class BenchCliTests : IDisposable
     private static readonly string Arch = RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "arm64" : "x64";
 
     /// <summary>An empty folder to run in: bench's default --results and --artifacts are relative to it.</summary>
-    private readonly string cwd = Directory.CreateTempSubdirectory("devicebench-bench-cli-").FullName;
+    private readonly string _cwd = Directory.CreateTempSubdirectory("devicebench-bench-cli-").FullName;
 
-    public void Dispose() => Directory.Delete(cwd, recursive: true);
+    public void Dispose() => Directory.Delete(_cwd, recursive: true);
 
     private static ServerProcess Devicebench(params string[] args) =>
         ServerProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "devicebench.dll"), .. args], 0, waitForPort: false);
@@ -60,30 +60,30 @@ public sealed class BenchCliTests : IDisposable
     [InlineData("--board", "qemu:pi9", "unknown qemu profile 'pi9' (known: pi-zero-2w, pi3, pi4, pi5)")]
     public void Bad_options_are_refused_with_exit_2_before_anything_is_created(string option, string value, string why)
     {
-        AssertOneLineError(2, $"devicebench bench: {why}", Run(cwd, "bench", option, value, "--artifacts", ArtifactsRoot));
+        AssertOneLineError(2, $"devicebench bench: {why}", Run(_cwd, "bench", option, value, "--artifacts", ArtifactsRoot));
 
-        Assert.Empty(Listing(cwd));
+        Assert.Empty(Listing(_cwd));
     }
 
     [Fact]
     public void Run_outside_the_repository_says_the_build_is_missing_and_creates_no_results_folder()
     {
-        AssertOneLineError(2, $"devicebench bench: {cwd}/artifacts/{Arch}/manifest.tsv is missing: run scripts/build.sh {Arch} first, or point --artifacts at the folder it built",
-            Run(cwd, "bench", "--contender", "go-nethttp"));
+        AssertOneLineError(2, $"devicebench bench: {_cwd}/artifacts/{Arch}/manifest.tsv is missing: run scripts/build.sh {Arch} first, or point --artifacts at the folder it built",
+            Run(_cwd, "bench", "--contender", "go-nethttp"));
 
-        Assert.Empty(Listing(cwd));
+        Assert.Empty(Listing(_cwd));
     }
 
     [Fact]
     public void A_build_without_a_contenders_binary_is_refused_before_the_run_starts()
     {
-        Directory.CreateDirectory(Path.Combine(cwd, "artifacts", Arch));
-        File.WriteAllText(Path.Combine(cwd, "artifacts", Arch, "manifest.tsv"), "name\tarch\ttoolchain\tsize_bytes\tsha256\tfile\n");
+        Directory.CreateDirectory(Path.Combine(_cwd, "artifacts", Arch));
+        File.WriteAllText(Path.Combine(_cwd, "artifacts", Arch, "manifest.tsv"), "name\tarch\ttoolchain\tsize_bytes\tsha256\tfile\n");
 
-        AssertOneLineError(2, $"devicebench bench: {cwd}/artifacts/{Arch}/fw/devicebench-fw is missing (rust-hyper): run scripts/build.sh {Arch} first, "
-            + "or point --artifacts at the folder it built", Run(cwd, "bench", "--contender", "rust-hyper"));
+        AssertOneLineError(2, $"devicebench bench: {_cwd}/artifacts/{Arch}/fw/devicebench-fw is missing (rust-hyper): run scripts/build.sh {Arch} first, "
+            + "or point --artifacts at the folder it built", Run(_cwd, "bench", "--contender", "rust-hyper"));
 
-        Assert.Equal(["artifacts", $"artifacts/{Arch}", $"artifacts/{Arch}/manifest.tsv"], Listing(cwd));
+        Assert.Equal(["artifacts", $"artifacts/{Arch}", $"artifacts/{Arch}/manifest.tsv"], Listing(_cwd));
     }
 
     private static ServerProcess ShortRun(string results, string maxDuration) => Devicebench("bench", "--contender", "go-nethttp", "--rounds", "1", "--rates", "100",
@@ -92,9 +92,9 @@ public sealed class BenchCliTests : IDisposable
     [Fact]
     public void A_contender_killed_mid_phase_ends_the_run_partial_with_its_reason_on_one_line_and_exit_1()
     {
-        using var bench = ShortRun(cwd, "3s");
+        using var bench = ShortRun(_cwd, "3s");
         bench.WaitForOutput(l => l.Contains(": READY, baseline", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
-        string folder = Directory.GetDirectories(cwd).Single();
+        string folder = Directory.GetDirectories(_cwd).Single();
         // READY's pid is go-nethttp's watcher; run.json has it once the settled baseline is saved, right after READY.
         long? pid = null;
         for (var deadline = DateTime.UtcNow.AddSeconds(10); pid is null && DateTime.UtcNow < deadline; Thread.Sleep(50))
@@ -112,10 +112,10 @@ public sealed class BenchCliTests : IDisposable
     [Fact]
     public void A_results_folder_removed_mid_run_ends_the_run_with_one_line_not_a_stack_trace()
     {
-        using var bench = ShortRun(cwd, "3s");
+        using var bench = ShortRun(_cwd, "3s");
         bench.WaitForOutput(l => l.Contains(": READY, baseline", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         Thread.Sleep(500); // past the save that follows READY: the max phase is running and writes only its logs
-        string folder = Directory.GetDirectories(cwd).Single();
+        string folder = Directory.GetDirectories(_cwd).Single();
         Directory.Delete(folder, recursive: true);
 
         Assert.Equal(1, bench.WaitForExit(TimeSpan.FromSeconds(60)));

@@ -6,13 +6,13 @@ namespace DeviceBench.IntegrationTests.Cli;
 /// <summary><c>devicebench report</c> and <c>compare</c> given run folders they cannot read: exit 2, one line naming the folder, nothing written.</summary>
 public sealed class ReportCliTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("devicebench-report-cli-").FullName;
+    private readonly string _root = Directory.CreateTempSubdirectory("devicebench-report-cli-").FullName;
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private string RunFolderWith(string name, string runJson)
     {
-        string directory = Path.Combine(root, name);
+        string directory = Path.Combine(_root, name);
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "run.json"), runJson);
         return directory;
@@ -35,7 +35,7 @@ public sealed class ReportCliTests : IDisposable
         string runJson = int.TryParse(content, out int version) ? SavedRun(version) : content;
         string folder = RunFolderWith("run", runJson);
 
-        AssertOneLineError(2, $"devicebench report: run.json in {folder} {why}", Run(root, "report", folder));
+        AssertOneLineError(2, $"devicebench report: run.json in {folder} {why}", Run(_root, "report", folder));
 
         Assert.Equal(["run.json"], Listing(folder));
         Assert.Equal(runJson, File.ReadAllText(Path.Combine(folder, "run.json")));
@@ -44,11 +44,11 @@ public sealed class ReportCliTests : IDisposable
     [Fact]
     public void Report_of_a_folder_that_does_not_exist_says_so()
     {
-        string missing = Path.Combine(root, "no-such-run");
+        string missing = Path.Combine(_root, "no-such-run");
 
-        AssertOneLineError(2, $"devicebench report: {missing} does not exist", Run(root, "report", missing));
+        AssertOneLineError(2, $"devicebench report: {missing} does not exist", Run(_root, "report", missing));
 
-        Assert.Empty(Listing(root));
+        Assert.Empty(Listing(_root));
     }
 
     [Fact]
@@ -56,24 +56,24 @@ public sealed class ReportCliTests : IDisposable
     {
         string good = RunFolderWith("good", SavedRun());
         string newer = RunFolderWith("newer", SavedRun(99));
-        string markdown = Path.Combine(root, "compare.md");
+        string markdown = Path.Combine(_root, "compare.md");
 
         AssertOneLineError(2, $"devicebench compare: run B: run.json in {newer} has schemaVersion 99; this devicebench reads 1 (a newer devicebench wrote it)",
-            Run(root, "compare", good, newer, "--markdown", markdown));
+            Run(_root, "compare", good, newer, "--markdown", markdown));
         AssertOneLineError(2, $"devicebench compare: run A: run.json in {newer} has schemaVersion 99; this devicebench reads 1 (a newer devicebench wrote it)",
-            Run(root, "compare", newer, good, "--markdown", markdown));
+            Run(_root, "compare", newer, good, "--markdown", markdown));
 
         Assert.False(File.Exists(markdown));
-        Assert.Equal(["good", "good/run.json", "newer", "newer/run.json"], Listing(root));
+        Assert.Equal(["good", "good/run.json", "newer", "newer/run.json"], Listing(_root));
     }
 
     [Fact]
     public void Compare_that_cannot_write_its_markdown_exits_1_after_showing_the_comparison()
     {
         string a = RunFolderWith("a", SavedRun());
-        string markdown = Path.Combine(root, "no-such-folder", "compare.md");
+        string markdown = Path.Combine(_root, "no-such-folder", "compare.md");
 
-        var result = Run(root, "compare", a, a, "--markdown", markdown);
+        var result = Run(_root, "compare", a, a, "--markdown", markdown);
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith($"devicebench compare: cannot write {markdown}: ", result.Errors[0], StringComparison.Ordinal);
