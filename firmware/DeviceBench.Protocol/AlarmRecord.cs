@@ -3,7 +3,7 @@ namespace DeviceBench.Protocol;
 /// <summary><c>ALARM</c>: a budget (<c>p99</c>, <c>rss</c>, <c>temp</c>) started or stopped being exceeded.</summary>
 /// <param name="Budget">Which budget: <c>p99</c> (µs), <c>rss</c> (bytes) or <c>temp</c> (m°C).</param>
 /// <param name="Raised">True when the value went over the limit, false when it came back under.</param>
-public sealed record AlarmRecord(long Seq, string Budget, bool Raised, long Value, long Limit)
+public sealed record AlarmRecord(long Seq, string Budget, bool Raised, long Value, long Limit) : IReportRecord
 {
     public const string Name = "ALARM";
 

@@ -3,7 +3,7 @@ namespace DeviceBench.Protocol;
 /// <summary><c>BOOT</c>: the reporter started. Seen in the middle of a run, it means the board (or the firmware) reset.</summary>
 /// <param name="Mode"><c>serve</c> (the firmware measures itself) or <c>watch</c> (it measures another process).</param>
 /// <param name="Subject">The engine (<c>kestrel</c>, <c>minimal</c>) or the watched contender's name.</param>
-public sealed record BootRecord(string FirmwareVersion, string Mode, string Subject, long Pid, string Arch, long Cores, long MemTotalBytes)
+public sealed record BootRecord(string FirmwareVersion, string Mode, string Subject, long Pid, string Arch, long Cores, long MemTotalBytes) : IReportRecord
 {
     public const string Name = "BOOT";
 

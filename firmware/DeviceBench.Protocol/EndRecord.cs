@@ -1,7 +1,7 @@
 namespace DeviceBench.Protocol;
 
 /// <summary><c>END</c>: the subject stopped. <paramref name="Reason"/> is a token: <c>signal</c>, <c>exited</c>, <c>error</c>.</summary>
-public sealed record EndRecord(string Reason, long? ExitCode, long UptimeMillis, long? Requests, long HwmBytes)
+public sealed record EndRecord(string Reason, long? ExitCode, long UptimeMillis, long? Requests, long HwmBytes) : IReportRecord
 {
     public const string Name = "END";
 

@@ -1,7 +1,7 @@
 namespace DeviceBench.Protocol;
 
 /// <summary><c>READY</c>: the server listens; its memory now, before the first request, is the baseline.</summary>
-public sealed record ReadyRecord(long Pid, long? Port, long StartupMillis, MemoryFigures Memory, long Threads)
+public sealed record ReadyRecord(long Pid, long? Port, long StartupMillis, MemoryFigures Memory, long Threads) : IReportRecord
 {
     public const string Name = "READY";
 

@@ -9,14 +9,14 @@ public sealed class ReportReader
     public long UnknownRecords { get; private set; }
 
     /// <summary>Returns the record the line carries (<see cref="BootRecord"/>, <see cref="StatRecord"/>, …) or null.</summary>
-    public object? Read(string line)
+    public IReportRecord? Read(string line)
     {
         switch (ReportLine.TryParse(line, out var parsed))
         {
             case LineKind.Noise: NoiseLines++; return null;
             case LineKind.Corrupt: CorruptLines++; return null;
         }
-        object? record = parsed!.Record switch
+        IReportRecord? record = parsed!.Record switch
         {
             BootRecord.Name => BootRecord.From(parsed),
             ReadyRecord.Name => ReadyRecord.From(parsed),

@@ -4,7 +4,7 @@ namespace DeviceBench.Protocol;
 /// <c>STAT</c>: one report interval. Figures a subject cannot know (a watched process's requests, a board
 /// without a temperature sensor) are null and their keys omitted, never sent as zero.
 /// </summary>
-public sealed record StatRecord
+public sealed record StatRecord : IReportRecord
 {
     public const string Name = "STAT";
 

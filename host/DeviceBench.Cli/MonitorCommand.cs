@@ -109,7 +109,7 @@ public static class MonitorCommand
     }
 
     /// <summary>One line per record, the figures a person watching a board looks for first.</summary>
-    public static string Describe(object record)
+    public static string Describe(IReportRecord record)
     {
         var c = CultureInfo.InvariantCulture;
         string text = record switch

@@ -1,5 +1,5 @@
 using System.Device.Gpio;
-using DeviceBench.Firmware.Reporting;
+using DeviceBench.Firmware.Sinks;
 
 namespace DeviceBench.Firmware.Commands;
 
@@ -29,7 +29,7 @@ internal sealed class ReportSetup
 
     private ReportSetup() { }
 
-    public List<IReportSink> Sinks { get; } = [];
+    public List<IRecordSink> Sinks { get; } = [];
     public GpioSink? Gpio { get; private set; }
     public int MarkEvery { get; private set; } = 100;
     public TimeSpan Interval { get; private set; } = TimeSpan.FromSeconds(1);
@@ -82,7 +82,7 @@ internal sealed class ReportSetup
         return (parts[0], (int?)address);
     }
 
-    private IReportSink? Try(string what, bool required, Func<IReportSink> open)
+    private IRecordSink? Try(string what, bool required, Func<IRecordSink> open)
     {
         try
         {
@@ -103,7 +103,7 @@ internal sealed class ReportSetup
     private static GpioController OpenGpio(int? chip) => new(new GpioChipDriver(chip ?? 0));
 
 #pragma warning disable CA1859 // the return type is the seam between builds with and without display support
-    private static IReportSink OpenDisplay(string kind, int? address, int bus)
+    private static IRecordSink OpenDisplay(string kind, int? address, int bus)
 #pragma warning restore CA1859
     {
 #if DISPLAY

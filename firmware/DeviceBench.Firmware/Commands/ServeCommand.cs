@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using DeviceBench.Firmware.Engines;
-using DeviceBench.Firmware.Reporting;
+using DeviceBench.Firmware.Sinks;
 using DeviceBench.Firmware.Sampling;
 
 namespace DeviceBench.Firmware.Commands;

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using DeviceBench.Firmware.Reporting;
+using DeviceBench.Firmware.Sinks;
 using DeviceBench.Firmware.Sampling;
 
 namespace DeviceBench.Firmware.Commands;

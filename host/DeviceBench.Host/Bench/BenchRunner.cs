@@ -116,7 +116,7 @@ public sealed partial class BenchRunner(IBoard board, BenchSettings settings, Ru
     {
         await foreach (string line in board.SerialLines.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            object? record = _reader.Read(line);
+            var record = _reader.Read(line);
             // Filed under the folder's lock, which every save serialises the run under: a save never meets a list mid-append.
             folder.AppendSerial(line, record is null ? null : () => _current?.Accept(record));
         }

@@ -23,7 +23,7 @@ internal sealed class SessionRecorder(ContenderSession session)
         get { lock (_lock) return session.Stats.Count > 0 ? session.Stats[^1].Stat.Memory : session.Ready?.Memory; }
     }
 
-    public void Accept(object record)
+    public void Accept(IReportRecord record)
     {
         lock (_lock)
         {

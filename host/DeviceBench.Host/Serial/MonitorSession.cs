@@ -16,7 +16,7 @@ public sealed class MonitorSession(SerialLines lines, TextWriter log)
     public static TextWriter OpenLog(string path) =>
         new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
 
-    public async Task RunAsync(Action<object> onRecord, CancellationToken cancellationToken)
+    public async Task RunAsync(Action<IReportRecord> onRecord, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(onRecord);
         try

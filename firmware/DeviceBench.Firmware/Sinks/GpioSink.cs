@@ -2,14 +2,14 @@ using System.Device.Gpio;
 using DeviceBench.Firmware.Engines;
 using DeviceBench.Protocol;
 
-namespace DeviceBench.Firmware.Reporting;
+namespace DeviceBench.Firmware.Sinks;
 
 /// <summary>
 /// Drives the status, alarm and marker pins. Status blinks at 1 Hz (500 ms high, 500 ms low) until the subject
 /// serves traffic (open connections or requests in the last interval), then stays high; alarm follows the ALARM
 /// records; marker is the <see cref="IRequestMarker"/> the engine raises around 1-in-N requests.
 /// </summary>
-internal sealed class GpioSink : IReportSink, IRequestMarker
+internal sealed class GpioSink : IRecordSink, IRequestMarker
 {
     public static readonly TimeSpan HeartbeatHalfPeriod = TimeSpan.FromMilliseconds(500);
     private readonly GpioController _controller;
@@ -30,7 +30,7 @@ internal sealed class GpioSink : IReportSink, IRequestMarker
         _heartbeat = (time ?? TimeProvider.System).CreateTimer(_ => Beat(), null, HeartbeatHalfPeriod, HeartbeatHalfPeriod);
     }
 
-    public void Publish(ReportLine line, object record)
+    public void Publish(ReportLine line, IReportRecord record)
     {
         switch (record)
         {

@@ -1,4 +1,4 @@
-namespace DeviceBench.Firmware.Reporting;
+namespace DeviceBench.Firmware.Sinks;
 
 /// <summary>Logical GPIO line numbers of the report pins on the board's GPIO chip; null pins are not driven.</summary>
 /// <param name="Status">1 Hz heartbeat while idle, solid high while serving.</param>

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using DeviceBench.Firmware.Linux;
 
-namespace DeviceBench.Firmware.Reporting;
+namespace DeviceBench.Firmware.Sinks;
 
 /// <summary>
 /// Output lines of a GPIO chip through the Linux character device (uAPI v2, Linux 5.10+) with no library: each opened

@@ -1,9 +1,9 @@
 using System.Device.Gpio;
 using DeviceBench.Firmware.Engines;
-using DeviceBench.Firmware.Reporting;
+using DeviceBench.Firmware.Sinks;
 using DeviceBench.Protocol;
 
-namespace DeviceBench.Firmware.Tests.Reporting;
+namespace DeviceBench.Firmware.Tests.Sinks;
 
 public class GpioSinkTests
 {

@@ -1,4 +1,4 @@
-namespace DeviceBench.Firmware.Reporting;
+namespace DeviceBench.Firmware.Sinks;
 
 /// <summary>The standard serial rates and their termios speed constants (asm-generic, as on x86-64 and arm64).</summary>
 internal static class SerialRates

@@ -1,14 +1,14 @@
 using System.Text;
 using DeviceBench.Protocol;
 
-namespace DeviceBench.Firmware.Reporting;
+namespace DeviceBench.Firmware.Sinks;
 
 /// <summary>
 /// Writes each record as one <c>\n</c>-terminated line to a serial device (a UART, a USB-UART, a pseudo-terminal:
 /// see <see cref="SerialDevice"/>) or to standard output. A STAT line is ~250 bytes: at 115200 baud (11.5 kB/s) a 1 s
 /// interval uses about 2 % of the line.
 /// </summary>
-internal sealed class SerialSink : IReportSink
+internal sealed class SerialSink : IRecordSink
 {
     private readonly SerialDevice? _device;
     private byte[] _bytes = new byte[512];
@@ -26,7 +26,7 @@ internal sealed class SerialSink : IReportSink
         return new SerialSink(SerialDevice.Open(target, baud));
     }
 
-    public void Publish(ReportLine line, object record)
+    public void Publish(ReportLine line, IReportRecord record)
     {
         string text = line.ToString();
         if (_device is null)

@@ -1,6 +1,6 @@
 using DeviceBench.Protocol;
 
-namespace DeviceBench.Firmware.Reporting;
+namespace DeviceBench.Firmware.Sinks;
 
 /// <summary>Limits the alarm pin watches; null means not watched. Each raises one ALARM when crossed and one when cleared.</summary>
 internal sealed class Budgets(long? p99Micros = null, long? rssBytes = null, long? temperatureMilliCelsius = null)

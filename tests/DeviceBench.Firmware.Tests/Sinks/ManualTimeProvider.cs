@@ -1,4 +1,4 @@
-namespace DeviceBench.Firmware.Tests.Reporting;
+namespace DeviceBench.Firmware.Tests.Sinks;
 
 /// <summary>A clock the test moves by hand: timers fire in order as <see cref="Advance"/> passes their due times.</summary>
 public sealed class ManualTimeProvider : TimeProvider

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using DeviceBench.Firmware.Linux;
 
-namespace DeviceBench.Firmware.Reporting;
+namespace DeviceBench.Firmware.Sinks;
 
 /// <summary>
 /// A serial device (UART, USB-UART, pseudo-terminal) opened for writing through termios: raw 8N1 at a standard

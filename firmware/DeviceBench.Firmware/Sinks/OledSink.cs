@@ -3,7 +3,7 @@ using System.Device.I2c;
 using System.Globalization;
 using DeviceBench.Protocol;
 
-namespace DeviceBench.Firmware.Reporting;
+namespace DeviceBench.Firmware.Sinks;
 
 /// <summary>
 /// A 128×32 SSD1306 OLED on I2C (address 0x3C): RSS, server-side P99, and req/s with temperature, one text row per
@@ -11,7 +11,7 @@ namespace DeviceBench.Firmware.Reporting;
 /// command set over I2C): Iot.Device.Bindings' Ssd1306 class clears the screen through a SkiaSharp image factory in
 /// its constructor, a graphics stack a board binary should not carry for three lines of digits.
 /// </summary>
-internal sealed class OledSink : IReportSink
+internal sealed class OledSink : IRecordSink
 {
     private const int Width = 128, Height = 32;
     private const byte CommandControl = 0x00, DataControl = 0x40;
@@ -35,7 +35,7 @@ internal sealed class OledSink : IReportSink
 
     public static OledSink Open(int busId, int address) => new(I2cDevice.Create(new I2cConnectionSettings(busId, address)));
 
-    public void Publish(ReportLine line, object record)
+    public void Publish(ReportLine line, IReportRecord record)
     {
         if (record is not StatRecord stat) return;
         var c = CultureInfo.InvariantCulture;

@@ -1,7 +1,7 @@
-using DeviceBench.Firmware.Reporting;
+using DeviceBench.Firmware.Sinks;
 using DeviceBench.Protocol;
 
-namespace DeviceBench.Firmware.Tests.Reporting;
+namespace DeviceBench.Firmware.Tests.Sinks;
 
 public class BudgetsTests
 {

@@ -1,8 +1,8 @@
 using System.Device.I2c;
-using DeviceBench.Firmware.Reporting;
+using DeviceBench.Firmware.Sinks;
 using DeviceBench.Protocol;
 
-namespace DeviceBench.Firmware.Tests.Reporting;
+namespace DeviceBench.Firmware.Tests.Sinks;
 
 /// <summary>The SSD1306 sink against a recording I2C device: the controller is initialised and rows carry the font's pixels.</summary>
 public class OledSinkTests

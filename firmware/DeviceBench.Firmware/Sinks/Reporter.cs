@@ -2,20 +2,22 @@ using System.Diagnostics;
 using DeviceBench.Firmware.Sampling;
 using DeviceBench.Protocol;
 
-namespace DeviceBench.Firmware.Reporting;
+namespace DeviceBench.Firmware.Sinks;
 
 /// <summary>
 /// The one place records are made and fanned out: BOOT, READY (baseline), a STAT per interval with the ALARMs its
 /// figures trigger, END. A sink that throws is reported once on stderr and dropped; the server keeps serving.
 /// </summary>
-internal sealed class Reporter(Sampler sampler, IReadOnlyList<IReportSink> sinks, Budgets budgets, TimeSpan interval) : IDisposable
+internal sealed class Reporter(Sampler sampler, IReadOnlyList<IRecordSink> sinks, Budgets budgets, TimeSpan interval) : IDisposable
 {
-    private readonly List<IReportSink> _sinks = [.. sinks];
+    private readonly List<IRecordSink> _sinks = [.. sinks];
 
     public StatRecord? LastStat { get; private set; }
 
-    public void Publish(ReportLine line, object record)
+    /// <summary>Formats the record once and hands the line to every sink.</summary>
+    public void Publish(IReportRecord record)
     {
+        var line = record.ToLine();
         foreach (var sink in _sinks.ToArray())
         {
             try { sink.Publish(line, record); }
@@ -28,14 +30,12 @@ internal sealed class Reporter(Sampler sampler, IReadOnlyList<IReportSink> sinks
         }
     }
 
-    public void Publish(BootRecord boot) => Publish(boot.ToLine(), boot);
-
     /// <summary>Sends READY with the subject's memory now — the baseline — and returns false if the subject is gone.</summary>
     public bool Ready(long pid, long? port)
     {
         if (sampler.ReadProcess() is not { } sample) return false;
         var ready = new ReadyRecord(pid, port, (long)sampler.Uptime.TotalMilliseconds, sample.Memory, sample.Threads);
-        Publish(ready.ToLine(), ready);
+        Publish(ready);
         return true;
     }
 
@@ -62,8 +62,8 @@ internal sealed class Reporter(Sampler sampler, IReadOnlyList<IReportSink> sinks
     {
         if (sampler.Sample() is not { } stat) return false;
         LastStat = stat;
-        Publish(stat.ToLine(), stat);
-        foreach (var alarm in budgets.Evaluate(stat)) Publish(alarm.ToLine(), alarm);
+        Publish(stat);
+        foreach (var alarm in budgets.Evaluate(stat)) Publish(alarm);
         return true;
     }
 
@@ -71,7 +71,7 @@ internal sealed class Reporter(Sampler sampler, IReadOnlyList<IReportSink> sinks
     {
         long hwm = sampler.ReadProcess()?.Memory.HwmBytes ?? LastStat?.Memory.HwmBytes ?? 0;
         var end = new EndRecord(reason, exitCode, (long)sampler.Uptime.TotalMilliseconds, LastStat?.Requests, hwm);
-        Publish(end.ToLine(), end);
+        Publish(end);
     }
 
     public void Dispose()

@@ -1,5 +1,5 @@
 #if DISPLAY
-namespace DeviceBench.Firmware.Reporting;
+namespace DeviceBench.Firmware.Sinks;
 
 /// <summary>
 /// The characters the OLED shows, in the classic 5×7 LCD font (column bytes, LSB at the top), so the firmware needs no

@@ -6,14 +6,14 @@ using DeviceBench.Protocol;
 using Iot.Device.CharacterLcd;
 using Iot.Device.Pcx857x;
 
-namespace DeviceBench.Firmware.Reporting;
+namespace DeviceBench.Firmware.Sinks;
 
 /// <summary>
 /// A 16×2 HD44780 character LCD on the common PCF8574 I2C backpack (P0 RS, P1 RW, P2 E, P3 backlight, P4–P7 D4–D7):
 /// line 1 memory and P99, line 2 rps and temperature. Created only when <c>--display</c> is given, so a board
 /// without one pays nothing but the code size.
 /// </summary>
-internal sealed class LcdSink : IReportSink
+internal sealed class LcdSink : IRecordSink
 {
     private readonly I2cDevice _device;
     private readonly Lcd1602 _lcd;
@@ -27,7 +27,7 @@ internal sealed class LcdSink : IReportSink
         _lcd.Clear();
     }
 
-    public void Publish(ReportLine line, object record)
+    public void Publish(ReportLine line, IReportRecord record)
     {
         if (record is not StatRecord stat) return;
         var c = CultureInfo.InvariantCulture;

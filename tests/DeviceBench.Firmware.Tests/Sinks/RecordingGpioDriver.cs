@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Device.Gpio;
 using System.Diagnostics;
 
-namespace DeviceBench.Firmware.Tests.Reporting;
+namespace DeviceBench.Firmware.Tests.Sinks;
 
 /// <summary>A GPIO chip that records every write as (pin, value, time): the test double for boards we do not have.</summary>
 /// <param name="clock">Where write times come from (a <see cref="ManualTimeProvider"/>'s elapsed time in timer tests).</param>
