@@ -144,7 +144,7 @@ public static class BenchCommand
             reportProblem = $"report not written ({ErrorText.Of(e)}); retry with: devicebench report {folder.Directory}";
         }
         // Why the run did not complete comes first: it is the line a script or a person reads.
-        int exitCode = run.Status == "complete" ? 0 : await FailAsync($"run {run.Status}: {run.Reason}", cancellationToken.IsCancellationRequested ? 130 : 1)
+        int exitCode = run.Status == RunStatus.Complete ? 0 : await FailAsync($"run {run.Status.Text()}: {run.Reason}", cancellationToken.IsCancellationRequested ? 130 : 1)
             .ConfigureAwait(false);
         return reportProblem is null ? exitCode : await FailAsync(reportProblem, exitCode).ConfigureAwait(false);
     }

@@ -13,7 +13,7 @@ public static class SummaryTable
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(run);
         var rows = RunSummary.Of(run);
-        var table = new Table().Border(TableBorder.Rounded).Title($"{run.Board} ({run.Architecture}) — {run.Status}");
+        var table = new Table().Border(TableBorder.Rounded).Title($"{run.Board} ({run.Architecture}) — {run.Status.Text()}");
         table.AddColumns("contender", "baseline RSS", "peak RSS", "max req/s", "errors", "device p99", "max temp", "throttled");
         foreach (var row in rows)
         {

@@ -26,22 +26,22 @@ public sealed partial class BenchRunner
             await Task.Delay(settings.Settle, cancellationToken).ConfigureAwait(false);
             session.SettledBaseline = recorder.LatestMemory;
             folder.Save(Run);
-            await PhaseAsync(recorder, running, "max", null, port, cancellationToken).ConfigureAwait(false);
+            await PhaseAsync(recorder, running, PhaseResult.Max, null, port, cancellationToken).ConfigureAwait(false);
             if (withRates)
                 foreach (double rate in Run.Rates)
                     await PhaseAsync(recorder, running, $"rate-{rate.ToString("0", CultureInfo.InvariantCulture)}", rate, port, cancellationToken).ConfigureAwait(false);
-            session.Status = "ok";
+            session.Status = SessionStatus.Ok;
         }
         catch (SessionFailedException e)
         {
-            session.Status = "failed";
+            session.Status = SessionStatus.Failed;
             session.Reason = e.Message;
             Event($"{contender} round {round}: failed: {e.Message}");
         }
         catch (Exception e)
         {
             // Whatever else ends a session ends the run (Ctrl-C, a full disk, a fault of the host): the session says why first.
-            session.Status = "failed";
+            session.Status = SessionStatus.Failed;
             session.Reason = e switch
             {
                 IOException io when RunFolder.IsDiskFull(io) => folder.MarkFull(io),

@@ -46,25 +46,25 @@ public sealed partial class BenchRunner(IBoard board, BenchSettings settings, Ru
             for (int round = 1; round <= settings.Rounds; round++)
                 foreach (string contender in Shuffle(settings.Contenders, round))
                     await SessionAsync(contender, round, withRates: true, stop.Token).ConfigureAwait(false);
-            var failed = Run.Sessions.Where(s => s.Status != "ok").ToList();
-            Run.Status = failed.Count == 0 ? "complete" : "partial";
+            var failed = Run.Sessions.Where(s => s.Status != SessionStatus.Ok).ToList();
+            Run.Status = failed.Count == 0 ? RunStatus.Complete : RunStatus.Partial;
             Run.Reason = failed.Count == 0 ? null : string.Join("; ", failed.Select(s => $"{s.Contender} round {s.Round}: {s.Reason}"));
         }
         catch (Exception e) when (RunFolder.IsDiskFull(e) || (e is OperationCanceledException && folder.Problem is not null))
         {
-            Run.Status = Run.Sessions.Count > 0 ? "partial" : "failed";
+            Run.Status = Run.Sessions.Count > 0 ? RunStatus.Partial : RunStatus.Failed;
             Run.Reason = e is IOException io ? folder.MarkFull(io) : folder.Problem;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Run.Status = "partial";
+            Run.Status = RunStatus.Partial;
             Run.Reason = "stopped by the user (Ctrl-C) before the run finished";
         }
 #pragma warning disable CA1031 // Whatever stops a run, run.json must say so: a record left "running" reads as a host that died.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Run.Status = Run.Sessions.Count > 0 ? "partial" : "failed";
+            Run.Status = Run.Sessions.Count > 0 ? RunStatus.Partial : RunStatus.Failed;
             Run.Reason = e.Message;
             // Not a failure the bench knows (a board, a file, a session): the whole story goes to events.log for a bug report.
             if (e is not (IOException or UnauthorizedAccessException or SessionFailedException))
@@ -75,7 +75,7 @@ public sealed partial class BenchRunner(IBoard board, BenchSettings settings, Ru
             Run.FinishedUtc = DateTimeOffset.UtcNow;
             SaveSerialCounts();
             SaveLast();
-            Event($"run {Run.Status}{(Run.Reason is null ? "" : ": " + Run.Reason)}");
+            Event($"run {Run.Status.Text()}{(Run.Reason is null ? "" : ": " + Run.Reason)}");
         }
         _current = null;
         await Task.WhenAny(pump, Task.Delay(100, CancellationToken.None)).ConfigureAwait(false);
@@ -88,7 +88,7 @@ public sealed partial class BenchRunner(IBoard board, BenchSettings settings, Ru
         try { folder.TrySave(Run); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Run.Status = Run.Sessions.Count > 0 ? "partial" : "failed";
+            Run.Status = Run.Sessions.Count > 0 ? RunStatus.Partial : RunStatus.Failed;
             if (Run.Reason?.Contains(e.Message, StringComparison.Ordinal) != true)
                 Run.Reason = $"{(Run.Reason is null ? "" : Run.Reason + "; ")}run.json could not be saved: {e.Message}";
         }
@@ -98,8 +98,8 @@ public sealed partial class BenchRunner(IBoard board, BenchSettings settings, Ru
     {
         foreach (string contender in Shuffle(settings.Contenders, 0))
             await SessionAsync(contender, 0, withRates: false, cancellationToken).ConfigureAwait(false);
-        var maxima = Run.Sessions.Where(s => s.Round == 0 && s.Status == "ok")
-            .SelectMany(s => s.Phases.Where(p => p.Name == "max")).Select(p => p.Load.RequestsPerSecond).Where(r => r > 0).ToList();
+        var maxima = Run.Sessions.Where(s => s.Round == 0 && s.Status == SessionStatus.Ok)
+            .SelectMany(s => s.Phases.Where(p => p.Name == PhaseResult.Max)).Select(p => p.Load.RequestsPerSecond).Where(r => r > 0).ToList();
         if (maxima.Count == 0) throw new SessionFailedException("calibration found no contender's maximum throughput: nothing to measure against");
         double slowest = maxima.Min();
         return [.. settings.RateFractions.Select(f => Math.Max(1, Math.Round(slowest * f)))];

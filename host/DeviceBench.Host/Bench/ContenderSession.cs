@@ -11,7 +11,7 @@ public sealed class ContenderSession
     public required int Round { get; set; }
 
     /// <summary><c>running</c>, <c>ok</c> or <c>failed</c>.</summary>
-    public string Status { get; set; } = "running";
+    public SessionStatus Status { get; set; } = SessionStatus.Running;
 
     public string? Reason { get; set; }
 

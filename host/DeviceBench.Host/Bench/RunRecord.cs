@@ -22,7 +22,7 @@ public sealed class RunRecord
     public DateTimeOffset? FinishedUtc { get; set; }
 
     /// <summary><c>running</c>, <c>complete</c>, <c>partial</c> (some session failed or the run was stopped) or <c>failed</c>.</summary>
-    public string Status { get; set; } = "running";
+    public RunStatus Status { get; set; } = RunStatus.Running;
 
     public string? Reason { get; set; }
 

@@ -61,5 +61,5 @@ public sealed record CompareReport(string LabelA, string LabelB, IReadOnlyList<d
     private static double? P99At(ContenderSummary? summary, double rate) =>
         summary?.Rates.FirstOrDefault(r => r.Rate == rate)?.P99Micros?.Median;
 
-    private static string Label(RunRecord run) => $"{run.Board} ({run.Architecture}), {FigureText.Utc(run.StartedUtc)}, {run.Status}";
+    private static string Label(RunRecord run) => $"{run.Board} ({run.Architecture}), {FigureText.Utc(run.StartedUtc)}, {run.Status.Text()}";
 }

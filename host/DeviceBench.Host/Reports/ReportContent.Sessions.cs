@@ -15,7 +15,7 @@ internal static partial class ReportContent
         {
             sink.Table(["contender", "round", "status", "startup", "baseline RSS", "phases", "STATs", "end"],
                 [.. run.Sessions.Select(s => (IReadOnlyList<string>)[
-                    s.Contender, s.Round == 0 ? "0 (calibration)" : FigureText.Whole(s.Round), s.Status,
+                    s.Contender, s.Round == 0 ? "0 (calibration)" : FigureText.Whole(s.Round), s.Status.Text(),
                     s.Ready is { } ready ? FigureText.Whole(ready.StartupMillis) + " ms" : "-",
                     s.Ready is { } r ? FigureText.MegabytesOf(r.Memory.RssBytes) + " MB" : "-",
                     FigureText.Whole(s.Phases.Count), FigureText.Whole(s.Stats.Count), End(s)])]);
@@ -28,7 +28,7 @@ internal static partial class ReportContent
     private static IEnumerable<string> Notes(ContenderSession s)
     {
         string who = $"{s.Contender} round {FigureText.Whole(s.Round)}";
-        if (s.Status != "ok") yield return $"{who}: {s.Status}{(s.Reason is null ? "" : " — " + s.Reason)}";
+        if (s.Status != SessionStatus.Ok) yield return $"{who}: {s.Status.Text()}{(s.Reason is null ? "" : " — " + s.Reason)}";
         foreach (string e in s.Events) yield return $"{who}: {e}";
         foreach (var a in s.Alarms)
             yield return $"{who}: alarm {a.Budget} {(a.Raised ? "raised" : "cleared")} (value {FigureText.Whole(a.Value)}, limit {FigureText.Whole(a.Limit)})";

@@ -11,9 +11,9 @@ internal static partial class ReportContent
     {
         var rows = RunSummary.Of(run);
         sink.Heading(1, $"DeviceBench: {run.Board} ({run.Architecture}), {FigureText.Utc(run.StartedUtc)}");
-        string? why = run.Reason ?? (run.Status == "running" ? StillRunning : null);
-        if (run.Status == "complete") sink.Paragraph($"Status: complete{Finished(run)}.");
-        else sink.Warning($"Status: {run.Status}{(why is null ? "" : " — " + why)}{Finished(run)}.");
+        string? why = run.Reason ?? (run.Status == RunStatus.Running ? StillRunning : null);
+        if (run.Status == RunStatus.Complete) sink.Paragraph($"Status: complete{Finished(run)}.");
+        else sink.Warning($"Status: {run.Status.Text()}{(why is null ? "" : " — " + why)}{Finished(run)}.");
         if (run.BoardNotes.Count > 0)
         {
             sink.Heading(2, "Board notes");

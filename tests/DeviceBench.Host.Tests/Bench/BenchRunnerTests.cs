@@ -31,7 +31,7 @@ public sealed class BenchRunnerTests : IDisposable
         var run = await runner.RunAsync("artifacts", CancellationToken.None);
 
         var saved = RunFolder.Load(folder.Directory);
-        Assert.Equal(("partial", "failed"), (saved.Status, saved.Sessions.Single().Status));
+        Assert.Equal((RunStatus.Partial, SessionStatus.Failed), (saved.Status, saved.Sessions.Single().Status));
         Assert.Equal("go-nethttp round 1: the load generator failed during max: epoll_wait failed, errno 9", saved.Reason);
         Assert.NotNull(saved.FinishedUtc);
         Assert.Equal(saved.Reason, run.Reason);
@@ -50,8 +50,8 @@ public sealed class BenchRunnerTests : IDisposable
         await runner.RunAsync("artifacts", CancellationToken.None);
 
         var saved = RunFolder.Load(folder.Directory);
-        Assert.Equal(("partial", "the fake engine cannot do that"), (saved.Status, saved.Reason));
-        Assert.Equal(("failed", "the fake engine cannot do that"), (saved.Sessions.Single().Status, saved.Sessions.Single().Reason));
+        Assert.Equal((RunStatus.Partial, "the fake engine cannot do that"), (saved.Status, saved.Reason));
+        Assert.Equal((SessionStatus.Failed, "the fake engine cannot do that"), (saved.Sessions.Single().Status, saved.Sessions.Single().Reason));
         Assert.Contains(File.ReadLines(Path.Combine(folder.Directory, "events.log")), l => l.Contains("unexpected failure: System.NotSupportedException", StringComparison.Ordinal));
     }
 
@@ -64,7 +64,7 @@ public sealed class BenchRunnerTests : IDisposable
         await new BenchRunner(board, Settings(), folder).RunAsync("artifacts", CancellationToken.None);
 
         var saved = RunFolder.Load(folder.Directory);
-        Assert.Equal(("failed", "this board needs a newer kernel"), (saved.Status, saved.Reason));
+        Assert.Equal((RunStatus.Failed, "this board needs a newer kernel"), (saved.Status, saved.Reason));
         Assert.Empty(saved.Sessions);
     }
 }

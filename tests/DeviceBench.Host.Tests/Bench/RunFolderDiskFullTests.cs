@@ -24,11 +24,11 @@ public class RunFolderDiskFullTests
         Assert.True(folder.Filled.IsCancellationRequested);
         Assert.Equal(2, folder.DroppedLogLines);
         Assert.False(File.Exists(folder.RunJsonPath + ".tmp"));
-        run.Status = "partial";
+        run.Status = RunStatus.Partial;
         run.Reason = folder.Problem;
         Assert.True(folder.TrySave(run), "the reserve did not leave room for the last record");
         var saved = RunFolder.Load(folder.Directory);
-        Assert.Equal(("partial", full.Message), (saved.Status, saved.Reason));
+        Assert.Equal((RunStatus.Partial, full.Message), (saved.Status, saved.Reason));
     }
 
     [TmpfsFact]
@@ -46,6 +46,6 @@ public class RunFolderDiskFullTests
 
         Assert.False(folder.TrySave(run));
         Assert.Equal(before, File.ReadAllText(folder.RunJsonPath));
-        Assert.Equal("running", RunFolder.Load(folder.Directory).Status);
+        Assert.Equal(RunStatus.Running, RunFolder.Load(folder.Directory).Status);
     }
 }

@@ -1,3 +1,4 @@
+using DeviceBench.Host.Bench;
 using System.Xml;
 using System.Xml.Linq;
 using DeviceBench.Host.Reports;
@@ -45,7 +46,7 @@ public sealed class HtmlReportTests : IDisposable
     {
         var run = Run(["<script>alert('name')</script>"], 1, 1000);
         run.Sessions.Add(Session(run.Settings.Contenders[0], 1, 10 * MiB, 5000, run.Rates, 2000));
-        run.Status = "partial";
+        run.Status = RunStatus.Partial;
         run.Reason = "stopped <script>alert(\"reason\")</script> & gone";
         var files = ReportWriter.WriteAll(SaveIn(_folder, run));
 

@@ -1,3 +1,4 @@
+using DeviceBench.Host.Bench;
 using DeviceBench.Host.Reports;
 using static DeviceBench.Host.Tests.Reports.RunBuilder;
 
@@ -9,7 +10,7 @@ public sealed class MarkdownReportTests
     public void A_run_with_no_sessions_still_reports_its_settings_and_says_nothing_ran()
     {
         var run = Run(["alpha", "beta"], 1);
-        run.Status = "failed";
+        run.Status = RunStatus.Failed;
         run.Reason = "deploy failed: no such file";
 
         var markdown = MarkdownReport.Render(run, []);
@@ -62,12 +63,12 @@ public sealed class MarkdownReportTests
         run.Sessions.Add(Session("alpha", 1, 10 * MiB, 1000, run.Rates, 2000));
         var failed = Session("beta", 1, 20 * MiB, 0, [], 0);
         failed.Phases.Clear();
-        failed.Status = "failed";
+        failed.Status = SessionStatus.Failed;
         failed.Reason = "READY not received within 60 s";
         failed.Events.Add("board reset: BOOT (pid 99) received during max");
         failed.ExitCode = 139;
         run.Sessions.Add(failed);
-        run.Status = "partial";
+        run.Status = RunStatus.Partial;
         run.Reason = "beta round 1: READY not received within 60 s";
 
         var markdown = MarkdownReport.Render(run, []);
@@ -83,7 +84,7 @@ public sealed class MarkdownReportTests
     public void A_run_left_running_by_a_dead_host_says_its_figures_stop_there()
     {
         var run = Run(["alpha"], 1);
-        run.Status = "running";
+        run.Status = RunStatus.Running;
         run.FinishedUtc = null;
 
         var markdown = MarkdownReport.Render(run, []);
@@ -95,7 +96,7 @@ public sealed class MarkdownReportTests
     public void Markup_in_names_and_reasons_is_escaped()
     {
         var run = Run(["<b>x</b>|y"], 1);
-        run.Status = "partial";
+        run.Status = RunStatus.Partial;
         run.Reason = "<script>alert(1)</script> *bold*";
 
         var markdown = MarkdownReport.Render(run, []);

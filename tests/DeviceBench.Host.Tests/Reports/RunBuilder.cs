@@ -17,7 +17,7 @@ public static class RunBuilder
         BoardNotes = ["cgroup v2: memory capped at 256 MB, CPUs 0"],
         StartedUtc = Started,
         FinishedUtc = Started.AddSeconds(70),
-        Status = "complete",
+        Status = RunStatus.Complete,
         Settings = new BenchSettings
         {
             Contenders = contenders, Rounds = rounds, Connections = 16, Settle = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(1),
@@ -33,7 +33,7 @@ public static class RunBuilder
         var started = Started.AddSeconds(10 * round);
         var session = new ContenderSession
         {
-            Contender = contender, Round = round, Status = "ok", StartedUtc = started,
+            Contender = contender, Round = round, Status = SessionStatus.Ok, StartedUtc = started,
             Ready = new ReadyRecord(1234, 18000, 25, Memory(rssBytes), 4),
             SettledBaseline = Memory(rssBytes + MiB),
             End = new EndRecord("signal", 0, 9000, 5000, rssBytes + 3 * MiB),

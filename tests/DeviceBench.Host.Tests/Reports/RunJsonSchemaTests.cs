@@ -18,12 +18,12 @@ public sealed class RunJsonSchemaTests
         bare.Stats[0] = bare.Stats[0] with { Stat = new StatRecord { Seq = 1, UptimeMillis = 1000, Memory = new MemoryFigures(1, null, 1, 1), CpuPct10 = 0, Threads = 1 } };
         bare.End = null;
         bare.ExitCode = null;
-        bare.Status = "failed";
+        bare.Status = SessionStatus.Failed;
         bare.Reason = "killed";
         bare.Alarms.Add(new AlarmRecord(3, "rss_bytes", true, 300, 200));
         bare.Events.Add("board reset");
         run.Sessions.Add(bare);
-        run.Status = "partial";
+        run.Status = RunStatus.Partial;
         run.Reason = "beta round 1: killed";
 
         string json = RunJsonContext.Serialize(run);

@@ -33,7 +33,7 @@ public sealed class BenchCliTests : IDisposable
         Assert.Equal(130, bench.WaitForExit(TimeSpan.FromSeconds(30)));
 
         var run = RunFolder.Load(Directory.GetDirectories(results).Single());
-        Assert.Equal("partial", run.Status);
+        Assert.Equal(RunStatus.Partial, run.Status);
         Assert.Contains("Ctrl-C", run.Reason, StringComparison.Ordinal);
         var session = run.Sessions.Single();
         Assert.NotNull(session.Ready);
@@ -103,7 +103,7 @@ public sealed class BenchCliTests : IDisposable
 
         Assert.Equal(1, bench.WaitForExit(TimeSpan.FromSeconds(60)));
         var run = RunFolder.Load(folder);
-        Assert.Equal("partial", run.Status);
+        Assert.Equal(RunStatus.Partial, run.Status);
         Assert.StartsWith("go-nethttp round 1: contender exited during max", run.Reason, StringComparison.Ordinal);
         Assert.Equal($"devicebench bench: run partial: {run.Reason}", bench.Errors.First());
         AssertNoStackTrace(bench.Errors);

@@ -23,11 +23,11 @@ public class DiskFullTests
         Assert.Equal(BenchCommand.ResultsFolderFull, bench.WaitForExit(TimeSpan.FromSeconds(30)));
         string folder = Directory.GetDirectories(disk.Path).Single();
         var run = RunFolder.Load(folder);
-        Assert.Equal("partial", run.Status);
+        Assert.Equal(RunStatus.Partial, run.Status);
         Assert.Equal($"results folder {folder} is full: No space left on device", run.Reason);
         Assert.NotNull(run.FinishedUtc);
         var session = run.Sessions.Single();
-        Assert.Equal(("failed", run.Reason), (session.Status, session.Reason));
+        Assert.Equal((SessionStatus.Failed, run.Reason), (session.Status, session.Reason));
         Assert.Equal("signal", session.End?.Reason); // the contender was stopped, not abandoned
         Assert.False(File.Exists(Path.Combine(folder, "run.json.tmp")));
         Assert.Contains(bench.Errors, e => e.Contains($"devicebench bench: results folder {folder} is full: No space left on device", StringComparison.Ordinal));

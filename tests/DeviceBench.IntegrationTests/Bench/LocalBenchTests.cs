@@ -36,11 +36,11 @@ public class LocalBenchTests
     {
         var (run, folder) = await RunAsync(Short());
 
-        Assert.True(run.Status == "complete", run.Reason);
+        Assert.True(run.Status == RunStatus.Complete, run.Reason);
         Assert.Equal(ContenderCatalog.Names.Order(), run.Sessions.Select(s => s.Contender).Order());
         foreach (var session in run.Sessions)
         {
-            Assert.Equal("ok", session.Status);
+            Assert.Equal(SessionStatus.Ok, session.Status);
             Assert.InRange(session.Ready!.Memory.RssBytes, 512 << 10, 200 << 20);
             Assert.NotNull(session.SettledBaseline);
             Assert.Equal(["max", "rate-500"], session.Phases.Select(p => p.Name));
@@ -66,7 +66,7 @@ public class LocalBenchTests
         }
         Assert.Equal(0, run.Serial.CorruptLines);
         var saved = RunFolder.Load(folder);
-        Assert.Equal(("complete", 4), (saved.Status, saved.Sessions.Count));
+        Assert.Equal((RunStatus.Complete, 4), (saved.Status, saved.Sessions.Count));
         Assert.Contains(File.ReadLines(Path.Combine(folder, "serial.log")), l => l.StartsWith("#DB1 READY", StringComparison.Ordinal));
     }
 
@@ -82,11 +82,11 @@ public class LocalBenchTests
             Task.Delay(1200).ContinueWith(_ => Process.GetProcessById(watcher).Kill(), TaskScheduler.Default);
         }));
         var session = Assert.Single(run.Sessions, s => s.Round == 1);
-        Assert.Equal("failed", session.Status);
+        Assert.Equal(SessionStatus.Failed, session.Status);
         Assert.Contains("exited during max", session.Reason, StringComparison.Ordinal);
-        Assert.Equal("partial", run.Status);
+        Assert.Equal(RunStatus.Partial, run.Status);
         var saved = RunFolder.Load(folder);
-        Assert.Equal("partial", saved.Status);
+        Assert.Equal(RunStatus.Partial, saved.Status);
         Assert.Contains("go-nethttp round 1", saved.Reason, StringComparison.Ordinal);
     }
 
@@ -103,10 +103,10 @@ public class LocalBenchTests
             Task.Delay(1200).ContinueWith(_ => Process.Start("kill", ["-STOP", $"{server}"])!.WaitForExit(), TaskScheduler.Default);
         }));
         var session = Assert.Single(run.Sessions);
-        Assert.Equal("failed", session.Status);
+        Assert.Equal(SessionStatus.Failed, session.Status);
         Assert.Contains("stopped answering during max", session.Reason, StringComparison.Ordinal);
         Assert.NotNull(session.ExitCode);
-        Assert.Equal(("partial", "failed"), (RunFolder.Load(folder).Status, RunFolder.Load(folder).Sessions.Single().Status));
+        Assert.Equal((RunStatus.Partial, SessionStatus.Failed), (RunFolder.Load(folder).Status, RunFolder.Load(folder).Sessions.Single().Status));
     }
 
     [Fact]
@@ -122,10 +122,10 @@ public class LocalBenchTests
             device.Write(System.Text.Encoding.ASCII.GetBytes(new BootRecord("0.1.0", "serve", "minimal", 1, "x64", 2, 1 << 30).ToLine() + "\n"));
         }));
         var session = run.Sessions.Single();
-        Assert.Equal("failed", session.Status);
+        Assert.Equal(SessionStatus.Failed, session.Status);
         Assert.Contains("board reset", session.Reason, StringComparison.Ordinal);
         Assert.Contains(session.Events, e => e.Contains("BOOT", StringComparison.Ordinal));
-        Assert.Equal("partial", run.Status);
+        Assert.Equal(RunStatus.Partial, run.Status);
     }
 
     private sealed class RelayProgress(Action<string> report) : IBenchProgress

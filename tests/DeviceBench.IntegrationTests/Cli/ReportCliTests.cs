@@ -21,7 +21,7 @@ public sealed class ReportCliTests : IDisposable
     private static string SavedRun(int schemaVersion = RunRecord.CurrentSchemaVersion) => RunJsonContext.Serialize(new RunRecord
     {
         SchemaVersion = schemaVersion, Board = "local", Architecture = "x64", StartedUtc = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero),
-        Status = "complete", Settings = new BenchSettings { Contenders = ["go-nethttp"] },
+        Status = RunStatus.Complete, Settings = new BenchSettings { Contenders = ["go-nethttp"] },
     });
 
     [Theory]

@@ -30,7 +30,7 @@ public class QemuBenchTests(ITestOutputHelper output)
         foreach (var s in run.Sessions)
             output.WriteLine($"{s.Contender}: {s.Status} {s.Reason} baseline RSS {s.Ready?.Memory.RssBytes / 1024} kB; " +
                 string.Join("; ", s.Phases.Select(p => $"{p.Name} {p.Load.RequestsPerSecond:0} req/s p99 {p.Load.Latency.P99Micros} us")));
-        Assert.Equal("complete", run.Status);
+        Assert.Equal(RunStatus.Complete, run.Status);
         Assert.Equal("qemu:pi-zero-2w", run.Board);
         Assert.Equal("arm64", run.Architecture);
         Assert.Contains(run.BoardNotes, n => n.Contains("NOT a real board", StringComparison.Ordinal));

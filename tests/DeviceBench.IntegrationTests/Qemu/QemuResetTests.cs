@@ -36,7 +36,7 @@ public class QemuResetTests(ITestOutputHelper output)
 
             var session = Assert.Single(record.Sessions);
             output.WriteLine($"{session.Status}: {session.Reason}; events: {string.Join(" | ", session.Events)}");
-            Assert.Equal("failed", session.Status);
+            Assert.Equal(SessionStatus.Failed, session.Status);
             Assert.Contains("board reset", session.Reason, StringComparison.Ordinal);
         }
         Assert.False(Directory.Exists($"/proc/{emulator}"), $"QEMU's watcher {emulator} still runs");

@@ -28,7 +28,7 @@ public class SecretsTests(SshServer server)
                     ReportInterval = TimeSpan.FromMilliseconds(200),
                 };
                 run = await new BenchRunner(board, settings, folder).RunAsync(Path.Combine(Artifacts.RepositoryRoot, "artifacts"), CancellationToken.None);
-                Assert.True(run.Status == "complete", $"{run.Status}: {run.Reason}");
+                Assert.True(run.Status == RunStatus.Complete, $"{run.Status}: {run.Reason}");
                 Assert.All(board.Notes, n => AssertNoSecret(n, key, passphrase, password));
             }
             Assert.StartsWith("ssh://", run.Board, StringComparison.Ordinal);
