@@ -45,7 +45,7 @@ public static class MonitorCommand
                 if (limit <= TimeSpan.Zero) return await FailAsync("--duration must be above 0", 2).ConfigureAwait(false);
                 stop.CancelAfter(limit);
             }
-            using var lines = new SerialLines(device, baudRate);
+            using var lines = new ReconnectingSerialPort(device, baudRate);
             if (await OpenAsync(lines, parse.GetValue(wait), stop.Token).ConfigureAwait(false) is { } problem)
             {
                 return cancellationToken.IsCancellationRequested ? 130
@@ -79,7 +79,7 @@ public static class MonitorCommand
     }
 
     /// <summary>Opens the device now, or with <paramref name="wait"/> once it appears; returns why it could not, or null once open.</summary>
-    private static async Task<string?> OpenAsync(SerialLines lines, bool wait, CancellationToken cancellationToken)
+    private static async Task<string?> OpenAsync(ReconnectingSerialPort lines, bool wait, CancellationToken cancellationToken)
     {
         string? told = null;
         while (true)

@@ -114,7 +114,7 @@ public sealed partial class BenchRunner(IBoard board, BenchSettings settings, Ru
 
     private async Task PumpSerialAsync(CancellationToken cancellationToken)
     {
-        await foreach (string line in board.SerialLines.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (string line in board.ReportLines.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             var record = _reader.Read(line);
             // Filed under the folder's lock, which every save serialises the run under: a save never meets a list mid-append.

@@ -21,7 +21,7 @@ public interface IBoard : IAsyncDisposable
     IReadOnlyList<string> Notes { get; }
 
     /// <summary>Report lines as the board sends them, noise included; completes when the line is gone for good.</summary>
-    ChannelReader<string> SerialLines { get; }
+    ChannelReader<string> ReportLines { get; }
 
     /// <summary>Copies the artifacts of <see cref="Architecture"/> where the board runs them.</summary>
     Task DeployAsync(string artifactsDirectory, CancellationToken cancellationToken);

@@ -7,7 +7,7 @@ namespace DeviceBench.Host.Serial;
 /// <c>devicebench monitor</c>'s engine: every line from the board goes to the log file exactly as received, records
 /// go to the caller, and noise, corrupt lines and reconnects are counted.
 /// </summary>
-public sealed class MonitorSession(SerialLines lines, TextWriter log)
+public sealed class MonitorSession(ReconnectingSerialPort lines, TextWriter log)
 {
     public ReportReader Reader { get; } = new();
 

@@ -21,7 +21,7 @@ internal sealed class FakeBoard : IBoard
 
     public IReadOnlyList<string> Notes { get; } = [];
 
-    public ChannelReader<string> SerialLines => _lines.Reader;
+    public ChannelReader<string> ReportLines => _lines.Reader;
 
     public Task DeployAsync(string artifactsDirectory, CancellationToken cancellationToken) =>
         DeployFault is null ? Task.CompletedTask : Task.FromException(DeployFault);

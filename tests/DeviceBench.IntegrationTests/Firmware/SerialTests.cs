@@ -13,7 +13,7 @@ public class SerialTests
     public async Task Host_reads_valid_protocol_lines_from_the_firmware_over_a_pseudo_terminal(string engine)
     {
         using var pty = new PtyPair();
-        using var lines = new SerialLines(pty.HostEnd);
+        using var lines = new ReconnectingSerialPort(pty.HostEnd);
         var session = new MonitorSession(lines, TextWriter.Null);
         var received = new ConcurrentQueue<object>();
         using var stop = new CancellationTokenSource();

@@ -17,7 +17,7 @@ public sealed class QemuBoardFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Serial = new SerialCapture(Board.SerialLines);
+        Serial = new SerialCapture(Board.ReportLines);
         var started = Stopwatch.GetTimestamp();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await Board.DeployAsync(ArtifactsRoot, timeout.Token);

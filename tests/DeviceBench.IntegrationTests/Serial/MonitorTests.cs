@@ -30,7 +30,7 @@ public class MonitorTests
         var log = new StringWriter();
         using var cancel = new CancellationTokenSource();
         var pty = new PtyPair(dir);
-        using var lines = new SerialLines(pty.HostEnd) { RetryInterval = TimeSpan.FromMilliseconds(100) };
+        using var lines = new ReconnectingSerialPort(pty.HostEnd) { RetryInterval = TimeSpan.FromMilliseconds(100) };
         var session = new MonitorSession(lines, TextWriter.Synchronized(log));
         var run = session.RunAsync(records.Enqueue, cancel.Token);
 

@@ -3,7 +3,7 @@ using DeviceBench.Protocol;
 
 namespace DeviceBench.IntegrationTests.Ssh;
 
-/// <summary>Reads a board's SerialLines through the protocol reader until the records a test needs have arrived.</summary>
+/// <summary>Reads a board's ReportLines through the protocol reader until the records a test needs have arrived.</summary>
 public sealed class ReportWait(IBoard board)
 {
     public ReportReader Reader { get; } = new();
@@ -20,7 +20,7 @@ public sealed class ReportWait(IBoard board)
         {
             while (!done(Records))
             {
-                string line = await board.SerialLines.ReadAsync(cancel.Token);
+                string line = await board.ReportLines.ReadAsync(cancel.Token);
                 Lines.Add(line);
                 if (Reader.Read(line) is { } record) Records.Add(record);
             }

@@ -38,7 +38,7 @@ public class UartReconnectTests(SshServer server)
 
         Assert.Equal([1L, 2L, 3L], report.Records.OfType<StatRecord>().Select(s => s.Seq));
         Assert.Equal(1, board.SerialReconnects);
-        Assert.False(board.SerialLines.Completion.IsCompleted);
+        Assert.False(board.ReportLines.Completion.IsCompleted);
         Directory.Delete(dir, recursive: true);
     }
 

@@ -28,7 +28,7 @@ public sealed class LocalBoard : IBoard
 
     public IReadOnlyList<string> Notes { get; }
 
-    public ChannelReader<string> SerialLines => _pty.Lines;
+    public ChannelReader<string> ReportLines => _pty.Lines;
 
     /// <summary>The pseudo-terminal the contenders report on (what <c>{serial}</c> becomes).</summary>
     public string SerialDevice => _pty.DevicePath;

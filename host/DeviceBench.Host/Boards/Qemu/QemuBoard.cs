@@ -53,7 +53,7 @@ public sealed class QemuBoard : IBoard
 
     public IReadOnlyList<string> Notes { get; }
 
-    public ChannelReader<string> SerialLines => _uart.Lines;
+    public ChannelReader<string> ReportLines => _uart.Lines;
 
     /// <summary>The process that owns QEMU (a watcher shell whose child it is), while it runs.</summary>
     public int? EmulatorProcessId => _process is { HasExited: false } p ? p.Id : null;

@@ -19,7 +19,7 @@ public sealed partial class SshBoard
         var target = SshTarget.Parse(spec);
         var login = new SshLogin(target, options);
         SshClient? client = null;
-        ReportLines? report = null;
+        ReportLineSource? report = null;
         string? work = null;
         try
         {
@@ -31,8 +31,8 @@ public sealed partial class SshBoard
             string root = facts.Root;
             work = $"{root}/{workName}";
             report = options.HostSerialDevice is { } device
-                ? ReportLines.FromUart(work, device, options.HostSerialBaud, options.BoardSerialDevice)
-                : await ReportLines.OverSshAsync(shell, work, cancellationToken).ConfigureAwait(false);
+                ? ReportLineSource.FromUart(work, device, options.HostSerialBaud, options.BoardSerialDevice)
+                : await ReportLineSource.OverSshAsync(shell, work, cancellationToken).ConfigureAwait(false);
             var (resolved, cpuNote) = ResolveCpus(profile, facts.Cpus);
             List<string> notes = [$"{target.Name}: {facts.Machine} ({facts.Architecture}), {facts.Cpus} CPUs, host key {login.Verifier.Accepted}",
                 LimitsNote(facts, resolved), .. cpuNote is null ? Array.Empty<string>() : [cpuNote],

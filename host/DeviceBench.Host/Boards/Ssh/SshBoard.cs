@@ -21,14 +21,14 @@ public sealed partial class SshBoard : IBoard
     private readonly SshClient _client;
     private readonly RemoteShell _shell;
     private readonly BoardFacts _facts;
-    private readonly ReportLines _report;
+    private readonly ReportLineSource _report;
     private readonly List<SshContender> _contenders = [];
     private string? _deployed;
     private int _started;
     private int _disposed;
 
     private SshBoard(SshTarget target, SshLogin login, SshClient client, BoardFacts facts, BoardProfile profile, string remoteRoot, string workDirectory,
-        ReportLines report, IReadOnlyList<string> notes)
+        ReportLineSource report, IReadOnlyList<string> notes)
     {
         _target = target;
         _login = login;
@@ -50,7 +50,7 @@ public sealed partial class SshBoard : IBoard
 
     public IReadOnlyList<string> Notes { get; }
 
-    public ChannelReader<string> SerialLines => _report.Lines;
+    public ChannelReader<string> ReportLines => _report.Lines;
 
     /// <summary>Times the host's UART adapter went away and came back (the gap's lines are lost, the session is not).</summary>
     public int SerialReconnects => _report.Reconnects;

@@ -9,19 +9,19 @@ namespace DeviceBench.Host.Boards.Ssh;
 /// lines arrive as written, several contenders in a row share the stream, and a contender's lines are on disk on the
 /// board even if the connection drops. With a UART adapter on this machine, contenders write the board's UART and the
 /// host reads the adapter; their stdout is kept per contender for diagnosis. The adapter is read as the monitor reads
-/// one (<see cref="SerialLines"/>): unplugged and plugged back, it is reopened and the gap is counted, not the end.
+/// one (<see cref="ReconnectingSerialPort"/>): unplugged and plugged back, it is reopened and the gap is counted, not the end.
 /// </summary>
-internal sealed class ReportLines : IDisposable
+internal sealed class ReportLineSource : IDisposable
 {
     private readonly string _workDirectory;
     private readonly RemoteLineStream? _tail;
     private readonly string? _tailPid;
-    private readonly SerialLines? _uart;
+    private readonly ReconnectingSerialPort? _uart;
     private readonly Channel<string> _uartLines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleWriter = true });
     private readonly CancellationTokenSource _stopUart = new();
     private readonly Task _uartPump = Task.CompletedTask;
 
-    private ReportLines(string workDirectory, string boardTarget, RemoteLineStream? tail, string? tailPid, SerialLines? uart)
+    private ReportLineSource(string workDirectory, string boardTarget, RemoteLineStream? tail, string? tailPid, ReconnectingSerialPort? uart)
     {
         _workDirectory = workDirectory;
         BoardTarget = boardTarget;
@@ -52,7 +52,7 @@ internal sealed class ReportLines : IDisposable
     public string StopScript => _tailPid is null ? "true" : $"kill {_tailPid} 2>/dev/null; true";
 
     /// <summary>Starts following the log in <paramref name="workDirectory"/> (which must exist) and learns the tail's pid.</summary>
-    public static async Task<ReportLines> OverSshAsync(RemoteShell shell, string workDirectory, CancellationToken cancellationToken)
+    public static async Task<ReportLineSource> OverSshAsync(RemoteShell shell, string workDirectory, CancellationToken cancellationToken)
     {
         string log = RemoteShell.Quote($"{workDirectory}/serial.log");
         // The first line is the shell's pid, which exec hands on to tail; the log's own lines follow.
@@ -61,7 +61,7 @@ internal sealed class ReportLines : IDisposable
         {
             string pid = await tail.Lines.ReadAsync(cancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(15), cancellationToken).ConfigureAwait(false);
             return pid.Length > 0 && pid.All(char.IsAsciiDigit)
-                ? new ReportLines(workDirectory, "stdout", tail, pid, null)
+                ? new ReportLineSource(workDirectory, "stdout", tail, pid, null)
                 : throw new IOException($"following {log} on the board failed: unexpected '{pid}'");
         }
         catch (Exception e) when (e is ChannelClosedException or TimeoutException)
@@ -78,9 +78,9 @@ internal sealed class ReportLines : IDisposable
 
     /// <summary>Reads the adapter at <paramref name="hostDevice"/>, which must open now: a wrong path is refused at connect.</summary>
     /// <exception cref="IOException">The adapter cannot be opened.</exception>
-    public static ReportLines FromUart(string workDirectory, string hostDevice, int baud, string boardDevice)
+    public static ReportLineSource FromUart(string workDirectory, string hostDevice, int baud, string boardDevice)
     {
-        var uart = new SerialLines(hostDevice, baud);
+        var uart = new ReconnectingSerialPort(hostDevice, baud);
         try { uart.Open(); }
         catch
         {

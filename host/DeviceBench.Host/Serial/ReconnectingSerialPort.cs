@@ -9,7 +9,7 @@ namespace DeviceBench.Host.Serial;
 /// it is back, and each return is counted. Lines are ASCII, <c>\n</c>-terminated; a partial line lost to a
 /// disconnect surfaces as a corrupt record, never as an exception.
 /// </summary>
-public sealed class SerialLines(string device, int baud = 115200) : IDisposable
+public sealed class ReconnectingSerialPort(string device, int baud = 115200) : IDisposable
 {
     private SerialPort? _port;
     private bool _everOpen;
