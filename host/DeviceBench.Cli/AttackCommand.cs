@@ -1,8 +1,8 @@
-using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.CommandLine;
 using System.Globalization;
 using System.Net;
-using DeviceBench.Host.Hostile;
+using DeviceBench.Host.Hostile.Attacks;
 using DeviceBench.Host.Load;
 
 namespace DeviceBench.Cli;

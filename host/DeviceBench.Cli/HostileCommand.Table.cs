@@ -1,4 +1,4 @@
-using DeviceBench.Host.Hostile;
+using DeviceBench.Host.Hostile.Corpus;
 using Spectre.Console;
 
 namespace DeviceBench.Cli;

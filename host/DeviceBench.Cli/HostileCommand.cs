@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using DeviceBench.Host.Hostile;
+using DeviceBench.Host.Hostile.Corpus;
 using DeviceBench.Host.Load;
 using Spectre.Console;
 
@@ -12,7 +12,7 @@ namespace DeviceBench.Cli;
 /// </summary>
 public static partial class HostileCommand
 {
-    /// <summary>The corpus shipped beside the binary (copied from tests/corpus/ at build).</summary>
+    /// <summary>The corpus shipped beside the binary (copied from the host library's Hostile/Corpus/ at build).</summary>
     public static string DefaultCorpus => Path.Combine(AppContext.BaseDirectory, "hostile-requests.txt");
 
     public static Command Create()

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The hostile-request corpus (tests/corpus/hostile-requests.txt) against every contender, side by side in one run:
+# The hostile-request corpus (host/DeviceBench.Host/Hostile/Corpus/hostile-requests.txt) against every contender, side by side in one run:
 # csharp-minimal, csharp-kestrel (artifacts/x64/fw*), rust-hyper and go-nethttp (artifacts/x64/), each started on a free
 # loopback port with one worker and driven by `devicebench hostile`. Prints one table, case x contender (the status
 # answered, "closed"/"open", "silent" for a close without a word, SMUGGLED, DEAD), then per contender: cases, crashes,

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using DeviceBench.Cli;
-using DeviceBench.Host.Hostile;
+using DeviceBench.Host.Hostile.Attacks;
 using DeviceBench.Host.Load;
 
 namespace DeviceBench.Host.Tests.Hostile;

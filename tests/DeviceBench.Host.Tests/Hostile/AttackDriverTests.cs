@@ -1,5 +1,5 @@
 using System.Net;
-using DeviceBench.Host.Hostile;
+using DeviceBench.Host.Hostile.Attacks;
 
 namespace DeviceBench.Host.Tests.Hostile;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using DeviceBench.Cli;
-using DeviceBench.Host.Hostile;
+using DeviceBench.Host.Hostile.Corpus;
 
 namespace DeviceBench.Host.Tests.Hostile;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using DeviceBench.Host.Hostile;
+using DeviceBench.Host.Hostile.Corpus;
 
 namespace DeviceBench.Host.Tests.Hostile;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using DeviceBench.Host.Hostile;
+using DeviceBench.Host.Hostile.Attacks;
 using DeviceBench.IntegrationTests.Conformance;
 using DeviceBench.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;

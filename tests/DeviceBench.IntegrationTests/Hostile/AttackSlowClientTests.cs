@@ -1,4 +1,4 @@
-using DeviceBench.Host.Hostile;
+using DeviceBench.Host.Hostile.Attacks;
 using DeviceBench.IntegrationTests.Conformance;
 using Xunit.Abstractions;
 

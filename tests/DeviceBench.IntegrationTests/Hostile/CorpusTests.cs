@@ -1,4 +1,4 @@
-using DeviceBench.Host.Hostile;
+using DeviceBench.Host.Hostile.Corpus;
 using DeviceBench.IntegrationTests.Conformance;
 using DeviceBench.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
@@ -6,14 +6,14 @@ using Xunit.Abstractions;
 namespace DeviceBench.IntegrationTests.Hostile;
 
 /// <summary>
-/// The hostile-request corpus (tests/corpus/hostile-requests.txt) against every contender's published build. Both C#
+/// The hostile-request corpus (host/DeviceBench.Host/Hostile/Corpus/hostile-requests.txt) against every contender's published build. Both C#
 /// engines must answer each case as the corpus expects and close; every contender must survive each case, never
 /// answer a hidden request, and serve a normal client right after. The contenders' own statuses are printed.
 /// </summary>
 public class CorpusTests(ContenderServers servers, ITestOutputHelper output) : IClassFixture<ContenderServers>
 {
     private static readonly IReadOnlyList<CorpusCase> Cases =
-        CorpusFile.Load(Path.Combine(Artifacts.RepositoryRoot, "tests", "corpus", "hostile-requests.txt"));
+        CorpusFile.Load(Path.Combine(Artifacts.RepositoryRoot, "host", "DeviceBench.Host", "Hostile", "Corpus", "hostile-requests.txt"));
 
     [Theory]
     [MemberData(nameof(Contender.Names), MemberType = typeof(Contender))]

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Corpus;
 
 /// <summary>
 /// Splits everything a server wrote on one connection into responses (RFC 9112 §6.3 framing: Content-Length, chunked,

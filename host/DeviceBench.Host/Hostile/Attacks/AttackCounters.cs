@@ -1,4 +1,4 @@
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Attacks;
 
 /// <summary>The counters an attack's many connection loops bump concurrently.</summary>
 internal sealed class AttackCounters

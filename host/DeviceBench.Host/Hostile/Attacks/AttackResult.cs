@@ -1,4 +1,4 @@
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Attacks;
 
 /// <summary>What an attack did and what the server did to it; each attack fills the counters that apply to it.</summary>
 /// <param name="Opened">Connections established (idle: established and answered, so held).</param>

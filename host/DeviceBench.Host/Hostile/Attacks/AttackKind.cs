@@ -1,4 +1,4 @@
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Attacks;
 
 /// <summary>The hostile-client patterns a server on a board must survive.</summary>
 public enum AttackKind

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Attacks;
 
 /// <summary>
 /// <see cref="AttackOptions.Connections"/> workers, paced to <see cref="AttackOptions.ResetsPerSecond"/> in all, take

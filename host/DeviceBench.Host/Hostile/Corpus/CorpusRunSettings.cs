@@ -1,4 +1,4 @@
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Corpus;
 
 /// <summary>How long the runner waits at each step; the defaults suit loopback and a board on a LAN alike.</summary>
 public sealed record CorpusRunSettings

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Corpus;
 
 /// <summary>One case while <see cref="CorpusFile"/> reads its lines.</summary>
 internal sealed class CorpusCaseBuilder(string name, int line)

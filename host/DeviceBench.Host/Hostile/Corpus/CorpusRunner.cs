@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Corpus;
 
 /// <summary>
 /// Runs corpus cases against a server at host:port: each case on a fresh connection, then a normal client on

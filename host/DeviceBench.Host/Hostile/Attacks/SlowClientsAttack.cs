@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Attacks;
 
 /// <summary>
 /// Slowloris: <see cref="AttackOptions.Connections"/> clients each send a valid request one byte per

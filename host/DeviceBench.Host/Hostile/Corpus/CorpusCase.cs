@@ -1,4 +1,4 @@
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Corpus;
 
 /// <summary>
 /// One malformed or hostile request from the corpus: the exact bytes to write, how to write them, and the statuses

@@ -1,6 +1,6 @@
 using DeviceBench.Host.Load;
 
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Attacks;
 
 /// <summary>What one attack session measured: the attack's counters, the normal client alone and under attack, the server's memory and health.</summary>
 public sealed record AttackOutcome

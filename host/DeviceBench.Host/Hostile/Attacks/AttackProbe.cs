@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Attacks;
 
 /// <summary>Is the server still serving? One fresh connection, one <c>GET /</c>, a 2xx answer within the timeout.</summary>
 public static class AttackProbe

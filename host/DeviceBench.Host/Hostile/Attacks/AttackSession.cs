@@ -1,6 +1,6 @@
 using DeviceBench.Host.Load;
 
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Attacks;
 
 /// <summary>
 /// Runs one attack and judges it like with like: the normal client alone (baseline P99), then the attack put

@@ -1,4 +1,4 @@
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Corpus;
 
 /// <summary>A whole corpus run against one server: the totals a summary line and an exit code are made of.</summary>
 public sealed record CorpusReport(string Target, string Corpus, IReadOnlyList<CorpusOutcome> Outcomes)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Attacks;
 
 /// <summary>An attack session as text: a few lines for people, then one <c>result key=value ...</c> line for scripts.</summary>
 public static class AttackReportText

@@ -1,4 +1,4 @@
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Corpus;
 
 /// <summary>The corpus file is not well formed; the message starts with <c>file:line:</c>.</summary>
 public sealed class CorpusFormatException : FormatException

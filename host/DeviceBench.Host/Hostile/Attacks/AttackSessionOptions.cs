@@ -1,6 +1,6 @@
 using DeviceBench.Host.Load;
 
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Attacks;
 
 /// <summary>An attack with a normal client beside it: the open-loop client at a modest fixed rate, with and without the attack.</summary>
 public sealed record AttackSessionOptions

@@ -1,7 +1,7 @@
 using System.Net;
 using DeviceBench.Host.Load;
 
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Attacks;
 
 /// <summary>What to attack and how hard.</summary>
 public sealed record AttackOptions

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Corpus;
 
 /// <summary>One fresh TCP connection: write a case's bytes, then take everything the server sends until it closes or goes quiet.</summary>
 internal static class CorpusConnection

@@ -1,4 +1,4 @@
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Attacks;
 
 /// <summary>
 /// One attack against one server: <see cref="StartAsync"/> returns once the attack is in place (connections opened,

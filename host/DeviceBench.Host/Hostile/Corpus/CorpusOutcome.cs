@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Corpus;
 
 /// <summary>What one server did with one corpus case, and whether a normal client was served right after it.</summary>
 /// <param name="Expected">The case's expectation as written: statuses and <c>silent</c>, joined by <c>|</c>.</param>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Corpus;
 
 /// <summary>
 /// Request bytes as corpus text: printable ASCII as itself, and <c>\r \n \t \0 \\ \xHH</c> for everything else, so a

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Sockets;
 
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Attacks;
 
 /// <summary>
 /// Opens <see cref="AttackOptions.Connections"/> keep-alive connections, makes one request on each, and holds them

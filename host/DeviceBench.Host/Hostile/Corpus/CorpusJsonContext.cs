@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Corpus;
 
 /// <summary>Source-generated JSON for <see cref="CorpusReport"/> (camelCase, indented).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]

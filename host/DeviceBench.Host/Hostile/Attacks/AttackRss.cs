@@ -1,4 +1,4 @@
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Attacks;
 
 /// <summary>A server's resident set, read the way the firmware's sampler reads it: smaps_rollup's Rss, else VmRSS.</summary>
 public static class AttackRss

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace DeviceBench.Host.Hostile;
+namespace DeviceBench.Host.Hostile.Corpus;
 
 /// <summary>
-/// Reads the hostile-request corpus (tests/corpus/hostile-requests.txt; its header documents the format): a case starts
+/// Reads the hostile-request corpus (hostile-requests.txt beside this file; its header documents the format): a case starts
 /// at <c>== name</c>, takes <c>key: value</c> lines (expect, category, send, hides) and request lines — <c>&gt; text</c>
 /// appends the text, <c>&gt;*N text</c> appends it N times; the file's own line breaks are never request bytes.
 /// </summary>
