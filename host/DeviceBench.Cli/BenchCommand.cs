@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using DeviceBench.Cli.Bench;
 using DeviceBench.Host.Bench;
-using DeviceBench.Host.Boards;
 using DeviceBench.Host.Boards.Ssh;
+using DeviceBench.Host.Boards;
+using DeviceBench.Host.Load;
 using DeviceBench.Host.Reports;
 using Spectre.Console;
 
@@ -23,25 +25,25 @@ public static class BenchCommand
     public static Command Create()
     {
         var board = new Option<string>("--board") { Description = "local | ssh://user@host[:port] | qemu[:profile]", DefaultValueFactory = _ => "local" };
-        var rounds = new Option<int>("--rounds", "-r") { Description = "Rounds per contender (order shuffled each round)", DefaultValueFactory = _ => 3, CustomParser = OptionText.Whole };
+        var rounds = new Option<int>("--rounds", "-r") { Description = "Rounds per contender (order shuffled each round)", DefaultValueFactory = _ => 3, CustomParser = BoundedOption.Whole };
         var contenders = new Option<string[]>("--contender") { Description = $"Contenders to run (default: all of {string.Join(", ", ContenderCatalog.Names)})" };
-        var connections = new Option<int>("--connections", "-c") { Description = "Connections of every load phase", DefaultValueFactory = _ => 64, CustomParser = OptionText.Whole };
-        var warmup = new Option<string>("--warmup") { Description = "Warm-up before each phase, discarded", DefaultValueFactory = _ => "5s" };
-        var maxDuration = new Option<string>("--max-duration") { Description = "Closed-loop maximum-throughput phase", DefaultValueFactory = _ => "15s" };
-        var rateDuration = new Option<string>("--rate-duration") { Description = "Each open-loop phase", DefaultValueFactory = _ => "15s" };
-        var settle = new Option<string>("--settle") { Description = "Idle after READY before the settled baseline", DefaultValueFactory = _ => "2s" };
-        var cooldown = new Option<string>("--cooldown") { Description = "Pause after each contender", DefaultValueFactory = _ => "3s" };
+        var connections = new Option<int>("--connections", "-c") { Description = "Connections of every load phase", DefaultValueFactory = _ => 64, CustomParser = BoundedOption.Whole };
+        var warmup = BoundedOption.Duration("--warmup", null, "Warm-up before each phase, discarded", TimeSpan.FromSeconds(5), LoadOptions.MaxDuration, allowZero: true);
+        var maxDuration = BoundedOption.Duration("--max-duration", null, "Closed-loop maximum-throughput phase", TimeSpan.FromSeconds(15), LoadOptions.MaxDuration);
+        var rateDuration = BoundedOption.Duration("--rate-duration", null, "Each open-loop phase", TimeSpan.FromSeconds(15), LoadOptions.MaxDuration);
+        var settle = BoundedOption.Duration("--settle", null, "Idle after READY before the settled baseline", TimeSpan.FromSeconds(2), LoadOptions.MaxDuration, allowZero: true);
+        var cooldown = BoundedOption.Duration("--cooldown", null, "Pause after each contender", TimeSpan.FromSeconds(3), LoadOptions.MaxDuration, allowZero: true);
         var rates = new Option<double[]>("--rates")
         {
             Description = "Fixed open-loop rates (whole req/s); default: 25/50/75 % of the slowest maximum", AllowMultipleArgumentsPerToken = true,
-            CustomParser = OptionText.Numbers,
+            CustomParser = BoundedOption.Numbers,
         };
         var cpus = new Option<string?>("--cpus") { Description = "Contender CPU list, e.g. 0 or 0-1; default: first half (local), all of the board's (ssh)" };
         var loadCpus = new Option<string?>("--load-cpus") { Description = "Load generator CPU list (local board); default: the rest" };
         var memory = new Option<string?>("--memory") { Description = "Memory cap for each contender via cgroups, e.g. 256M" };
         var results = new Option<string>("--results") { Description = "Folder for results", DefaultValueFactory = _ => "results" };
         var artifacts = new Option<string>("--artifacts") { Description = "Built artifacts (scripts/build.sh)", DefaultValueFactory = _ => "artifacts" };
-        var seed = new Option<int?>("--seed") { Description = "Seed of the contender order", CustomParser = r => OptionText.Whole(r) };
+        var seed = new Option<int?>("--seed") { Description = "Seed of the contender order", CustomParser = r => BoundedOption.Whole(r) };
         var identity = new Option<string?>("--identity", "-i") { Description = "ssh:// boards: private key (default ~/.ssh/id_ed25519, then id_rsa); passphrase from DEVICEBENCH_SSH_PASSPHRASE, a password from DEVICEBENCH_SSH_PASSWORD" };
         var knownHosts = new Option<string?>("--known-hosts") { Description = "ssh:// boards: known_hosts file the board's host key must be in (default ~/.ssh/known_hosts)" };
         var hostKey = new Option<string?>("--host-key") { Description = "ssh:// boards: pinned host key fingerprint SHA256:... (ssh-keygen -lf), instead of known_hosts" };
@@ -62,11 +64,11 @@ public static class BenchCommand
                     Contenders = parse.GetValue(contenders) is { Length: > 0 } chosen ? chosen : ContenderCatalog.Names,
                     Rounds = parse.GetValue(rounds),
                     Connections = parse.GetValue(connections),
-                    Warmup = OptionText.Duration("--warmup", parse.GetValue(warmup)),
-                    MaxDuration = OptionText.Duration("--max-duration", parse.GetValue(maxDuration)),
-                    RateDuration = OptionText.Duration("--rate-duration", parse.GetValue(rateDuration)),
-                    Settle = OptionText.Duration("--settle", parse.GetValue(settle)),
-                    Cooldown = OptionText.Duration("--cooldown", parse.GetValue(cooldown)),
+                    Warmup = parse.GetValue(warmup),
+                    MaxDuration = parse.GetValue(maxDuration),
+                    RateDuration = parse.GetValue(rateDuration),
+                    Settle = parse.GetValue(settle),
+                    Cooldown = parse.GetValue(cooldown),
                     Rates = parse.GetValue(rates) ?? [],
                     Seed = parse.GetValue(seed) ?? Environment.TickCount,
                 };
@@ -130,7 +132,7 @@ public static class BenchCommand
         foreach (string note in board.Notes) AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(note)}[/]");
         var runner = new BenchRunner(board, settings, folder, new ConsoleProgress());
         var run = await runner.RunAsync(artifacts, cancellationToken).ConfigureAwait(false);
-        SummaryTable.Render(AnsiConsole.Console, run);
+        RunTable.Render(AnsiConsole.Console, run);
         AnsiConsole.MarkupLine($"results: {Markup.Escape(folder.Directory)}");
         if (folder.Problem is { } full) return await FailAsync($"{full}; run.json holds what was measured until then", ResultsFolderFull).ConfigureAwait(false);
         // The run is already saved; a report that cannot be drawn is reported and redrawn later with `report`, never fatal.

@@ -29,6 +29,7 @@ public static class BoundedOption
         return option;
     }
 
+    /// <summary>A duration typed as people type them (<see cref="DurationText"/>); help shows its default the same way (10s).</summary>
     /// <param name="allowZero">Zero is allowed (a warm-up of 0s is none); otherwise the duration must be positive.</param>
     public static Option<TimeSpan> Duration(string name, string? alias, string description, TimeSpan defaultValue, TimeSpan max,
         bool allowZero = false)
@@ -36,19 +37,58 @@ public static class BoundedOption
         var option = Create<TimeSpan>(name, alias, description);
         option.HelpName = "duration";
         option.DefaultValueFactory = _ => defaultValue;
-        option.CustomParser = result =>
-        {
-            var text = Text(result);
-            if (DurationText.TryParse(text, out var value) && value <= max && (allowZero || value > TimeSpan.Zero))
-            {
-                return value;
-            }
-
-            var range = allowZero ? $"from 0s to {DurationText.Format(max)}" : $"above 0s, up to {DurationText.Format(max)}";
-            result.AddError($"{Typed(result)} must be a duration {range}, such as 30s, 500ms or 2m (got '{text}')");
-            return defaultValue;
-        };
+        option.CustomParser = result => ParseDuration(result, max, allowZero) ?? defaultValue;
         return option;
+    }
+
+    /// <summary>A positive duration that may be left out (<c>monitor --duration</c>: until Ctrl-C).</summary>
+    public static Option<TimeSpan?> OptionalDuration(string name, string? alias, string description, TimeSpan max)
+    {
+        var option = Create<TimeSpan?>(name, alias, description);
+        option.HelpName = "duration";
+        option.CustomParser = result => ParseDuration(result, max, allowZero: false);
+        return option;
+    }
+
+    /// <summary>A whole number checked later against what it means (<c>bench --rounds</c>: <see cref="Host.Bench.BenchSettings"/>).</summary>
+    public static int Whole(ArgumentResult result)
+    {
+        var text = Text(result);
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value)) return value;
+        result.AddError($"{Typed(result)}: '{text}' is not a whole number");
+        return 0;
+    }
+
+    /// <summary>Several numbers (<c>--rates 100 200</c>).</summary>
+    public static double[] Numbers(ArgumentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var values = new double[result.Tokens.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            string text = result.Tokens[i].Value;
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
+            {
+                result.AddError($"{Typed(result)}: '{text}' is not a number");
+                return [];
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>A file or folder argument: an empty or impossible path is named, not its .NET type.</summary>
+    public static T PathOf<T>(ArgumentResult result, Func<string, T> create) where T : FileSystemInfo
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        string text = Text(result);
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(text)) return create(text);
+        }
+        catch (Exception e) when (e is ArgumentException or PathTooLongException or NotSupportedException) { }
+        result.AddError($"{Typed(result)}: '{text}' is not a path");
+        return create(".");
     }
 
     /// <summary>The option as the user wrote it (<c>-c</c> or <c>--connections</c>), so the message points at their own words.</summary>
@@ -62,6 +102,19 @@ public static class BoundedOption
     {
         ArgumentNullException.ThrowIfNull(result);
         return result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+    }
+
+    private static TimeSpan? ParseDuration(ArgumentResult result, TimeSpan max, bool allowZero)
+    {
+        var text = Text(result);
+        if (DurationText.TryParse(text, out var value) && value <= max && (allowZero || value > TimeSpan.Zero))
+        {
+            return value;
+        }
+
+        var range = allowZero ? $"from 0s to {DurationText.Format(max)}" : $"above 0s, up to {DurationText.Format(max)}";
+        result.AddError($"{Typed(result)} must be a duration {range}, such as 30s, 500ms or 2m (got '{text}')");
+        return null;
     }
 
     private static Option<T> Create<T>(string name, string? alias, string description) =>

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace DeviceBench.Cli;
 
@@ -7,7 +10,7 @@ namespace DeviceBench.Cli;
 /// Parses and runs a command the way a user of wrk or oha expects: a mistake is one line that names what was typed,
 /// exit 2; Ctrl-C is 130; an unexpected error is one line, exit 70. A stack trace never reaches the terminal.
 /// </summary>
-public static class CommandRunner
+public static partial class CommandRunner
 {
     /// <summary>
     /// Response files off: <c>-b @body.txt</c> means "this file's bytes", as with curl, and System.CommandLine
@@ -35,11 +38,15 @@ public static class CommandRunner
         };
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration
+            var help = parse.Action is HelpAction ? new StringWriter() : null;
+            var exitCode = await parse.InvokeAsync(new InvocationConfiguration
             {
                 ProcessTerminationTimeout = terminationTimeout,
                 EnableDefaultExceptionHandler = false,
+                Output = help ?? Console.Out,
             }).ConfigureAwait(false);
+            if (help is not null) await Console.Out.WriteAsync(DurationDefaultsAsTyped(help.ToString())).ConfigureAwait(false);
+            return exitCode;
         }
         catch (OperationCanceledException)
         {
@@ -53,6 +60,13 @@ public static class CommandRunner
             return ExitCodes.Software;
         }
     }
+
+    /// <summary>Help shows a duration's default as a user types one (<c>[default: 10s]</c>), not as TimeSpan prints it (00:00:10).</summary>
+    private static string DurationDefaultsAsTyped(string help) => TimeSpanDefault().Replace(help,
+        m => $"[default: {DurationText.Format(TimeSpan.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))}]");
+
+    [GeneratedRegex(@"\[default: (\d+:\d\d:\d\d(?:\.\d+)?)\]")]
+    private static partial Regex TimeSpanDefault();
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].TrimEnd('\r');
 }

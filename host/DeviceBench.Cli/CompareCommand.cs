@@ -10,11 +10,11 @@ public static class CompareCommand
 {
     public static Command Create()
     {
-        var first = new Argument<DirectoryInfo>("a") { Description = "Run folder A (the reference)", CustomParser = r => OptionText.PathOf(r, t => new DirectoryInfo(t)) };
-        var second = new Argument<DirectoryInfo>("b") { Description = "Run folder B (ratios are B/A)", CustomParser = r => OptionText.PathOf(r, t => new DirectoryInfo(t)) };
+        var first = new Argument<DirectoryInfo>("a") { Description = "Run folder A (the reference)", CustomParser = r => BoundedOption.PathOf(r, t => new DirectoryInfo(t)) };
+        var second = new Argument<DirectoryInfo>("b") { Description = "Run folder B (ratios are B/A)", CustomParser = r => BoundedOption.PathOf(r, t => new DirectoryInfo(t)) };
         var markdown = new Option<FileInfo?>("--markdown")
         {
-            Description = "Also write the comparison as Markdown to FILE", CustomParser = r => OptionText.PathOf(r, t => new FileInfo(t)),
+            Description = "Also write the comparison as Markdown to FILE", CustomParser = r => BoundedOption.PathOf(r, t => new FileInfo(t)),
         };
         var command = new Command("compare", "Compare two saved runs: baseline RSS, max req/s and p99 at common rates, with ratios. "
             + "Exit codes: 0 compared; 1 the Markdown file could not be written; 2 A or B is not a run folder this devicebench reads "

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using DeviceBench.Cli.Hostile;
 using DeviceBench.Host.Hostile.Corpus;
 using DeviceBench.Host.Load;
 using Spectre.Console;
@@ -10,7 +11,7 @@ namespace DeviceBench.Cli;
 /// <c>devicebench hostile --target HOST:PORT</c>: every case of the hostile-request corpus against a running server,
 /// a table of what it answered, and exit code 1 when a case killed it or got a second request smuggled through.
 /// </summary>
-public static partial class HostileCommand
+public static class HostileCommand
 {
     /// <summary>The corpus shipped beside the binary (copied from the host library's Hostile/Corpus/ at build).</summary>
     public static string DefaultCorpus => Path.Combine(AppContext.BaseDirectory, "hostile-requests.txt");
@@ -59,7 +60,7 @@ public static partial class HostileCommand
             var runner = new CorpusRunner(host, port);
             var outcomes = await runner.RunAllAsync(cases, cancellationToken: cancellationToken).ConfigureAwait(false);
             var report = new CorpusReport(targetText, corpusPath, outcomes);
-            AnsiConsole.Write(CreateTable(report));
+            AnsiConsole.Write(CorpusTable.Create(report));
             AnsiConsole.MarkupLine((report.Safe ? "[green]" : "[red]") + Markup.Escape(report.SummaryLine) + "[/]");
             if (jsonFile is not null) await File.WriteAllTextAsync(jsonFile.FullName, CorpusJsonContext.Serialize(report), cancellationToken).ConfigureAwait(false);
             return report.Safe ? ExitCodes.Success : ExitCodes.Failed;

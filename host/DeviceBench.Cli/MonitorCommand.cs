@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DeviceBench.Host.Bench;
+using DeviceBench.Host.Load;
 using DeviceBench.Host.Serial;
 using DeviceBench.Protocol;
 using Spectre.Console;
@@ -19,13 +20,13 @@ public static class MonitorCommand
     public static Command Create()
     {
         var serial = new Option<string>("--serial", "-s") { Description = "Serial device (/dev/ttyUSB0, a pty)", Required = true };
-        var baud = new Option<int>("--baud") { Description = "Baud rate", DefaultValueFactory = _ => 115200, CustomParser = OptionText.Whole };
+        var baud = new Option<int>("--baud") { Description = "Baud rate", DefaultValueFactory = _ => 115200, CustomParser = BoundedOption.Whole };
         var log = new Option<FileInfo?>("--log")
         {
             Description = $"Raw line log (default: {ResultsRoot}/monitor/<UTC time>-<device>.log); made once the device opens",
-            CustomParser = r => OptionText.PathOf(r, t => new FileInfo(t)),
+            CustomParser = r => BoundedOption.PathOf(r, t => new FileInfo(t)),
         };
-        var duration = new Option<string?>("--duration") { Description = "Stop after this long (default: until Ctrl-C)" };
+        var duration = BoundedOption.OptionalDuration("--duration", null, "Stop after this long (default: until Ctrl-C)", LoadOptions.MaxDuration);
         var wait = new Option<bool>("--wait") { Description = "Wait for a device that is not there yet (a board being plugged in) instead of failing" };
         var command = new Command("monitor", "Show a board's report lines live and log them. "
             + "Exit codes: 0 stopped by --duration; 1 the device did not appear within --duration (--wait); 2 bad options, or the device "
@@ -37,14 +38,7 @@ public static class MonitorCommand
             int baudRate = parse.GetValue(baud);
             if (baudRate <= 0) return await FailAsync($"--baud must be above 0 (got {baudRate})", 2).ConfigureAwait(false);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (parse.GetValue(duration) is { } text)
-            {
-                TimeSpan limit;
-                try { limit = OptionText.Duration("--duration", text); }
-                catch (FormatException e) { return await FailAsync(e.Message, 2).ConfigureAwait(false); }
-                if (limit <= TimeSpan.Zero) return await FailAsync("--duration must be above 0", 2).ConfigureAwait(false);
-                stop.CancelAfter(limit);
-            }
+            if (parse.GetValue(duration) is { } limit) stop.CancelAfter(limit);
             using var lines = new ReconnectingSerialPort(device, baudRate);
             if (await OpenAsync(lines, parse.GetValue(wait), stop.Token).ConfigureAwait(false) is { } problem)
             {

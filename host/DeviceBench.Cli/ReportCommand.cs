@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DeviceBench.Cli.Bench;
 using DeviceBench.Host.Bench;
 using DeviceBench.Host.Reports;
 using Spectre.Console;
@@ -12,7 +13,7 @@ public static class ReportCommand
     {
         var directory = new Argument<DirectoryInfo>("dir")
         {
-            Description = "A run folder (results/<time>-<board>/) holding run.json", CustomParser = r => OptionText.PathOf(r, t => new DirectoryInfo(t)),
+            Description = "A run folder (results/<time>-<board>/) holding run.json", CustomParser = r => BoundedOption.PathOf(r, t => new DirectoryInfo(t)),
         };
         var command = new Command("report", "Re-render a saved run: terminal summary, report.md, report.html and plots. "
             + "Exit codes: 0 written; 1 the reports could not be written; 2 DIR is not a run folder this devicebench reads "
@@ -32,7 +33,7 @@ public static class ReportCommand
         }
         try
         {
-            SummaryTable.Render(AnsiConsole.Console, run);
+            RunTable.Render(AnsiConsole.Console, run);
             var files = ReportWriter.WriteAll(directory);
             AnsiConsole.MarkupLine($"report: {Markup.Escape(files.HtmlPath)}");
             AnsiConsole.MarkupLine($"        {Markup.Escape(files.MarkdownPath)} ({files.PlotPaths.Count} plot files)");

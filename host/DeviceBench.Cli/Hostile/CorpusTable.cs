@@ -1,12 +1,13 @@
 using DeviceBench.Host.Hostile.Corpus;
 using Spectre.Console;
 
-namespace DeviceBench.Cli;
+namespace DeviceBench.Cli.Hostile;
 
-public static partial class HostileCommand
+/// <summary>The <c>hostile</c> command's table.</summary>
+public static class CorpusTable
 {
     /// <summary>One row per corpus case: what was expected, what the server did, and the verdict.</summary>
-    public static Table CreateTable(CorpusReport report)
+    public static Table Create(CorpusReport report)
     {
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("case").AddColumn("expected").AddColumn("got").AddColumn("verdict");

@@ -3,10 +3,10 @@ using DeviceBench.Host.Bench;
 using DeviceBench.Host.Reports;
 using Spectre.Console;
 
-namespace DeviceBench.Cli;
+namespace DeviceBench.Cli.Bench;
 
 /// <summary>The terminal report: one row per contender, medians with the min–max range across rounds.</summary>
-public static class SummaryTable
+public static class RunTable
 {
     public static void Render(IAnsiConsole console, RunRecord run)
     {
