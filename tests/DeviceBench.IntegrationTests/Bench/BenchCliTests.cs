@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using DeviceBench.Host.Bench;
 using DeviceBench.IntegrationTests.Infrastructure;
-using static DeviceBench.IntegrationTests.Cli.DevicebenchCli;
+using DeviceBench.IntegrationTests.Cli;
+using static DeviceBench.IntegrationTests.Cli.DevicebenchRun;
 
 namespace DeviceBench.IntegrationTests.Bench;
 
@@ -18,8 +19,7 @@ public sealed class BenchCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_cwd, recursive: true);
 
-    private static ServerProcess Devicebench(params string[] args) =>
-        ServerProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "devicebench.dll"), .. args], 0, waitForPort: false);
+    private static DevicebenchRun Devicebench(params string[] args) => DevicebenchRun.Start(args);
 
     [Fact]
     public void Ctrl_c_mid_phase_saves_a_partial_run_and_exits_130()
@@ -86,7 +86,7 @@ public sealed class BenchCliTests : IDisposable
         Assert.Equal(["artifacts", $"artifacts/{Arch}", $"artifacts/{Arch}/manifest.tsv"], Listing(_cwd));
     }
 
-    private static ServerProcess ShortRun(string results, string maxDuration) => Devicebench("bench", "--contender", "go-nethttp", "--rounds", "1", "--rates", "100",
+    private static DevicebenchRun ShortRun(string results, string maxDuration) => Devicebench("bench", "--contender", "go-nethttp", "--rounds", "1", "--rates", "100",
         "--warmup", "0s", "--settle", "0s", "--max-duration", maxDuration, "--rate-duration", "1s", "--cooldown", "0s", "--results", results, "--artifacts", ArtifactsRoot);
 
     [Fact]
@@ -105,8 +105,7 @@ public sealed class BenchCliTests : IDisposable
         var run = RunFolder.Load(folder);
         Assert.Equal(RunStatus.Partial, run.Status);
         Assert.StartsWith("go-nethttp round 1: contender exited during max", run.Reason, StringComparison.Ordinal);
-        Assert.Equal($"devicebench bench: run partial: {run.Reason}", bench.Errors.First());
-        AssertNoStackTrace(bench.Errors);
+        Assert.Equal($"devicebench bench: run partial: {run.Reason}", bench.FirstError);
     }
 
     [Fact]
@@ -119,7 +118,6 @@ public sealed class BenchCliTests : IDisposable
         Directory.Delete(folder, recursive: true);
 
         Assert.Equal(1, bench.WaitForExit(TimeSpan.FromSeconds(60)));
-        Assert.Equal($"devicebench bench: run partial: results folder {folder} is gone: removed while the run was writing to it", bench.Errors.First());
-        AssertNoStackTrace(bench.Errors);
+        Assert.Equal($"devicebench bench: run partial: results folder {folder} is gone: removed while the run was writing to it", bench.FirstError);
     }
 }

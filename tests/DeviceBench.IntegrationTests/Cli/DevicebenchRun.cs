@@ -18,13 +18,38 @@ public sealed class DevicebenchRun : IDisposable
 
     public string FirstError => Errors is [var first, ..] ? first : "";
 
-    public static DevicebenchRun Start(IEnumerable<string> args, int? openFileLimit = null)
+    public static DevicebenchRun Start(IEnumerable<string> args, int? openFileLimit = null, string? workingDirectory = null)
     {
-        string[] command = [Path.Combine(AppContext.BaseDirectory, "devicebench.dll"), .. args];
-        return new(openFileLimit is { } limit
-            ? ServerProcess.Start("prlimit", [$"--nofile={limit}:{limit}", "dotnet", .. command], 0, waitForPort: false)
-            : ServerProcess.Start("dotnet", command, 0, waitForPort: false));
+        string[] command = ["dotnet", Path.Combine(AppContext.BaseDirectory, "devicebench.dll"), .. args];
+        if (openFileLimit is { } limit) command = ["prlimit", $"--nofile={limit}:{limit}", .. command];
+        // env -C: ServerProcess starts in the test's own folder, and a command's relative paths must resolve elsewhere.
+        if (workingDirectory is not null) command = ["env", "-C", workingDirectory, .. command];
+        return new(ServerProcess.Start(command[0], command[1..], 0, waitForPort: false));
     }
+
+    /// <summary>Starts <c>devicebench ARGS</c> in <paramref name="workingDirectory"/>.</summary>
+    public static DevicebenchRun Start(string workingDirectory, params string[] args) => Start(args, workingDirectory: workingDirectory);
+
+    /// <summary>Runs to its end; the exit code and every stderr line.</summary>
+    public static (int ExitCode, IReadOnlyList<string> Errors) Run(string workingDirectory, params string[] args)
+    {
+        using var run = Start(workingDirectory, args);
+        int exitCode = run.WaitForExit(TimeSpan.FromSeconds(90));
+        return (exitCode, run.Errors);
+    }
+
+    /// <summary>How every error of these commands ends: its exit code, one line on stderr, no .NET stack frames.</summary>
+    public static void AssertOneLineError(int expectedExitCode, string expectedLine, (int ExitCode, IReadOnlyList<string> Errors) result)
+    {
+        Assert.True(result.Errors.Count > 0, $"exit {result.ExitCode} with nothing on stderr");
+        Assert.Equal(expectedLine, result.Errors[0]);
+        Assert.Equal(expectedExitCode, result.ExitCode);
+        Assert.Single(result.Errors);
+    }
+
+    /// <summary>Every file and folder under <paramref name="directory"/>, relative, sorted: to prove a command left it as it was.</summary>
+    public static string[] Listing(string directory) =>
+        [.. Directory.EnumerateFileSystemEntries(directory, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(directory, p)).Order(StringComparer.Ordinal)];
 
     public string WaitForOutput(Func<string, bool> match, TimeSpan timeout) => _process.WaitForOutput(match, timeout);
 
@@ -34,7 +59,7 @@ public sealed class DevicebenchRun : IDisposable
     public int WaitForExit(TimeSpan timeout)
     {
         var exitCode = _process.WaitForExit(timeout);
-        var frames = Output.Concat(Errors).Where(l => l.Contains("   at ", StringComparison.Ordinal)).ToList();
+        var frames = Output.Concat(Errors).Where(l => l.Contains("   at ", StringComparison.Ordinal) || l.Contains("Unhandled exception", StringComparison.Ordinal)).ToList();
         Assert.True(frames.Count == 0, $"stack trace printed:\n{string.Join('\n', Errors)}");
         return exitCode;
     }

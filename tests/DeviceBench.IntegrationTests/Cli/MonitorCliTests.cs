@@ -1,6 +1,6 @@
 using DeviceBench.IntegrationTests.Infrastructure;
 using DeviceBench.Protocol;
-using static DeviceBench.IntegrationTests.Cli.DevicebenchCli;
+using static DeviceBench.IntegrationTests.Cli.DevicebenchRun;
 
 namespace DeviceBench.IntegrationTests.Cli;
 
