@@ -37,8 +37,11 @@ public sealed class RunFolderTests : IDisposable
         });
 
         SpinWait.SpinUntil(() => Interlocked.Read(ref filed) > 0, TimeSpan.FromSeconds(10));
+        // A hundred saves at least, and on until the pump has filed 50 records beside them, however slowly a busy machine
+        // lets it run (once 100 saves met only 6 records).
         var torn = new List<string>();
-        for (int save = 1; save <= 100; save++)
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        for (int save = 1; (save <= 100 || Interlocked.Read(ref filed) < 50) && DateTime.UtcNow < deadline; save++)
         {
             folder.Save(run);
             var saved = RunFolder.Load(folder.Directory).Sessions.Single();
@@ -48,7 +51,7 @@ public sealed class RunFolderTests : IDisposable
         await pump;
 
         Assert.Empty(torn);
-        Assert.True(filed > 20, $"only {filed} records were filed: the saves met no traffic");
+        Assert.True(filed >= 50, $"only {filed} records were filed in a minute: the saves met no traffic");
     }
 
     [Fact]
