@@ -59,6 +59,10 @@ public sealed partial class BenchRunner
                 await Task.WhenAny(recorder.Ended.Task, Task.Delay(TimeSpan.FromSeconds(3), CancellationToken.None)).ConfigureAwait(false);
                 await running.DisposeAsync().ConfigureAwait(false);
             }
+            // A board that took longer to boot again than the phase had left first looked like a contender that stopped
+            // answering; its BOOT, arriving by now, names the cause.
+            if (session.Status == SessionStatus.Failed && recorder.ResetReason is { } reset && session.Reason != reset)
+                session.Reason = $"{reset} (first seen as: {session.Reason})";
             folder.Save(Run);
         }
         await CooldownAsync(cancellationToken).ConfigureAwait(false);
@@ -94,7 +98,15 @@ public sealed partial class BenchRunner
         LoadResult result;
         using (var hlog = new HlogIntervalWriter(File.Create(full)))
         {
-            try { result = await RunLoadAsync(options, hlog, cancellationToken).ConfigureAwait(false); }
+            try
+            {
+                // A board that resets mid-phase ends the phase at once: what was measured before is kept, and nothing is
+                // measured against a board that is rebooting.
+                using var phaseStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var load = RunLoadAsync(options, hlog, phaseStop.Token);
+                if (await Task.WhenAny(load, recorder.BoardReset.Task).ConfigureAwait(false) != load) await phaseStop.CancelAsync().ConfigureAwait(false);
+                result = await load.ConfigureAwait(false);
+            }
             catch (AggregateException e)
             {
                 // The engine gathers its worker threads' failures into one exception. The load generator broke, not

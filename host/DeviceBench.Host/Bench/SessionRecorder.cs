@@ -18,6 +18,9 @@ internal sealed class SessionRecorder(ContenderSession session)
     public string Phase { get; set; } = "start";
     public string? ResetReason { get; private set; }
 
+    /// <summary>Completes when a BOOT after READY says the board reset: a phase under way stops at once.</summary>
+    public TaskCompletionSource BoardReset { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public MemoryFigures? LatestMemory
     {
         get { lock (_lock) return session.Stats.Count > 0 ? session.Stats[^1].Stat.Memory : session.Ready?.Memory; }
@@ -30,8 +33,9 @@ internal sealed class SessionRecorder(ContenderSession session)
             switch (record)
             {
                 case BootRecord boot when session.Ready is not null:
-                    ResetReason = $"board reset: BOOT (pid {boot.Pid}) received during {Phase}";
-                    session.Events.Add(ResetReason);
+                    ResetReason ??= $"board reset: BOOT (pid {boot.Pid}) received during {Phase}";
+                    session.Events.Add($"board reset: BOOT (pid {boot.Pid}) received during {Phase}");
+                    BoardReset.TrySetResult();
                     break;
                 case ReadyRecord ready when session.Ready is null:
                     session.Ready = ready;
