@@ -62,19 +62,19 @@ public static class AttackCommand
             }
             catch (ArgumentException e)
             {
-                return await FailAsync(e.Message, ExitCodes.Usage).ConfigureAwait(false);
+                return await CommandRunner.FailAsync("attack", e.Message, ExitCodes.Usage).ConfigureAwait(false);
             }
 
             if (options.Pid is { } serverPid && !AttackRss.IsAlive(serverPid))
             {
-                return await FailAsync(string.Create(CultureInfo.InvariantCulture, $"no process {serverPid}"), ExitCodes.Usage).ConfigureAwait(false);
+                return await CommandRunner.FailAsync("attack", string.Create(CultureInfo.InvariantCulture, $"no process {serverPid}"), ExitCodes.Usage).ConfigureAwait(false);
             }
 
             var address = options.Attack.Target;
             if (await ConnectProbe.FindProblemAsync(address.Address.ToString(), address.Port, TimeSpan.FromSeconds(5), cancellationToken)
                 .ConfigureAwait(false) is { } unreachable)
             {
-                return await FailAsync(unreachable, ExitCodes.Failed).ConfigureAwait(false);
+                return await CommandRunner.FailAsync("attack", unreachable, ExitCodes.Failed).ConfigureAwait(false);
             }
 
             var outcome = await AttackSession.RunAsync(options, cancellationToken).ConfigureAwait(false);
@@ -82,12 +82,6 @@ public static class AttackCommand
             return outcome.ServerSurvived ? ExitCodes.Success : ExitCodes.Failed;
         });
         return command;
-    }
-
-    private static async Task<int> FailAsync(string message, int exitCode)
-    {
-        await Console.Error.WriteLineAsync($"devicebench attack: {message}").ConfigureAwait(false);
-        return exitCode;
     }
 
     /// <summary>The kind's name in any case; not its number, which System.CommandLine's enum parsing would also take.</summary>

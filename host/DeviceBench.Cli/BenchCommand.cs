@@ -16,10 +16,7 @@ namespace DeviceBench.Cli;
 /// </summary>
 public static class BenchCommand
 {
-    /// <summary>EX_IOERR of sysexits.h: the disk holding the results filled up (0 complete, 1 partial or failed, 2 usage, 130 Ctrl-C).</summary>
-    public const int ResultsFolderFull = 74;
-
-    private const string ExitCodes = "Exit codes: 0 complete; 1 partial or failed (run.json says why); 2 bad options, board or artifacts (nothing created); "
+    private const string ExitCodesHelp = "Exit codes: 0 complete; 1 partial or failed (run.json says why); 2 bad options, board or artifacts (nothing created); "
         + "74 the results disk filled up; 130 Ctrl-C.";
 
     public static Command Create()
@@ -48,7 +45,7 @@ public static class BenchCommand
         var knownHosts = new Option<string?>("--known-hosts") { Description = "ssh:// boards: known_hosts file the board's host key must be in (default ~/.ssh/known_hosts)" };
         var hostKey = new Option<string?>("--host-key") { Description = "ssh:// boards: pinned host key fingerprint SHA256:... (ssh-keygen -lf), instead of known_hosts" };
         var serial = new Option<string?>("--serial") { Description = "ssh:// boards: USB-UART adapter on this host wired to the board's /dev/serial0 (default: report lines over SSH)" };
-        var command = new Command("bench", $"Compare the contenders on a board: memory, throughput, tail latency. {ExitCodes}")
+        var command = new Command("bench", $"Compare the contenders on a board: memory, throughput, tail latency. {ExitCodesHelp}")
         {
             board, rounds, contenders, connections, warmup, maxDuration, rateDuration, settle, cooldown, rates, cpus, loadCpus, memory, results, artifacts, seed,
             identity, knownHosts, hostKey, serial,
@@ -77,7 +74,7 @@ public static class BenchCommand
             }
             catch (Exception e) when (e is ArgumentException or FormatException)
             {
-                return await FailAsync(ErrorText.Of(e), 2).ConfigureAwait(false);
+                return await CommandRunner.FailAsync("bench", ErrorText.Of(e), ExitCodes.Usage).ConfigureAwait(false);
             }
             // Secrets come from the environment only: command lines end up in shell history and process lists.
             var ssh = new SshBoardOptions
@@ -99,7 +96,7 @@ public static class BenchCommand
         try { opened = BoardFactory.Create(boardSpec, profile, ssh); }
         catch (Exception e) when (e is ArgumentException or IOException or NotSupportedException or UnauthorizedAccessException)
         {
-            return await FailAsync(ErrorText.Of(e), 2).ConfigureAwait(false);
+            return await CommandRunner.FailAsync("bench", ErrorText.Of(e), ExitCodes.Usage).ConfigureAwait(false);
         }
         await using var board = opened;
         try
@@ -114,17 +111,17 @@ public static class BenchCommand
         }
         catch (FileNotFoundException e)
         {
-            return await FailAsync($"{e.Message}, or point --artifacts at the folder it built", 2).ConfigureAwait(false);
+            return await CommandRunner.FailAsync("bench", $"{e.Message}, or point --artifacts at the folder it built", ExitCodes.Usage).ConfigureAwait(false);
         }
         catch (ArgumentException e)
         {
-            return await FailAsync(ErrorText.Of(e), 2).ConfigureAwait(false);
+            return await CommandRunner.FailAsync("bench", ErrorText.Of(e), ExitCodes.Usage).ConfigureAwait(false);
         }
         RunFolder created;
         try { created = RunFolder.Create(resultsRoot, board.Name, DateTimeOffset.UtcNow); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return await FailAsync($"cannot create a results folder in {Path.GetFullPath(resultsRoot)}: {e.Message}", RunFolder.IsDiskFull(e) ? ResultsFolderFull : 2)
+            return await CommandRunner.FailAsync("bench", $"cannot create a results folder in {Path.GetFullPath(resultsRoot)}: {e.Message}", RunFolder.IsDiskFull(e) ? ExitCodes.ResultsFolderFull : ExitCodes.Usage)
                 .ConfigureAwait(false);
         }
         using var folder = created;
@@ -134,7 +131,7 @@ public static class BenchCommand
         var run = await runner.RunAsync(artifacts, cancellationToken).ConfigureAwait(false);
         RunTable.Render(AnsiConsole.Console, run);
         AnsiConsole.MarkupLine($"results: {Markup.Escape(folder.Directory)}");
-        if (folder.Problem is { } full) return await FailAsync($"{full}; run.json holds what was measured until then", ResultsFolderFull).ConfigureAwait(false);
+        if (folder.Problem is { } full) return await CommandRunner.FailAsync("bench", $"{full}; run.json holds what was measured until then", ExitCodes.ResultsFolderFull).ConfigureAwait(false);
         // The run is already saved; a report that cannot be drawn is reported and redrawn later with `report`, never fatal.
         string? reportProblem = null;
         try
@@ -146,17 +143,12 @@ public static class BenchCommand
             reportProblem = $"report not written ({ErrorText.Of(e)}); retry with: devicebench report {folder.Directory}";
         }
         // Why the run did not complete comes first: it is the line a script or a person reads.
-        int exitCode = run.Status == RunStatus.Complete ? 0 : await FailAsync($"run {run.Status.Text()}: {run.Reason}", cancellationToken.IsCancellationRequested ? 130 : 1)
+        int exitCode = run.Status == RunStatus.Complete ? ExitCodes.Success : await CommandRunner.FailAsync("bench", $"run {run.Status.Text()}: {run.Reason}", cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Failed)
             .ConfigureAwait(false);
-        return reportProblem is null ? exitCode : await FailAsync(reportProblem, exitCode).ConfigureAwait(false);
+        return reportProblem is null ? exitCode : await CommandRunner.FailAsync("bench", reportProblem, exitCode).ConfigureAwait(false);
     }
 
     /// <summary>One line on stderr, the way every error of this command ends.</summary>
-    private static async Task<int> FailAsync(string message, int exitCode)
-    {
-        await Console.Error.WriteLineAsync($"devicebench bench: {message}").ConfigureAwait(false);
-        return exitCode;
-    }
 
     /// <summary>On the local board the load generator keeps off the contender's CPUs, as a separate host would.</summary>
     private static void PinSelf(IReadOnlyList<int> cpus)

@@ -61,6 +61,13 @@ public static partial class CommandRunner
         }
     }
 
+    /// <summary>How a command ends in failure: one line on stderr naming it (<c>devicebench load: …</c>), and its exit code.</summary>
+    public static async Task<int> FailAsync(string command, string message, int exitCode)
+    {
+        await Console.Error.WriteLineAsync($"devicebench {command}: {message}").ConfigureAwait(false);
+        return exitCode;
+    }
+
     /// <summary>Help shows a duration's default as a user types one (<c>[default: 10s]</c>), not as TimeSpan prints it (00:00:10).</summary>
     private static string DurationDefaultsAsTyped(string help) => TimeSpanDefault().Replace(help,
         m => $"[default: {DurationText.Format(TimeSpan.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))}]");

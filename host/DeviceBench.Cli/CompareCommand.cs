@@ -28,20 +28,20 @@ public static class CompareCommand
 
     private static int Run(string a, string b, FileInfo? markdown)
     {
-        if (Load("A", a) is not { } runA || Load("B", b) is not { } runB) return 2;
+        if (Load("A", a) is not { } runA || Load("B", b) is not { } runB) return ExitCodes.Usage;
         var report = CompareReport.Of(runA, runB);
         Render(AnsiConsole.Console, report);
-        if (markdown is null) return 0;
+        if (markdown is null) return ExitCodes.Success;
         try
         {
             File.WriteAllText(markdown.FullName, report.ToMarkdown());
             AnsiConsole.MarkupLine($"markdown: {Markup.Escape(markdown.FullName)}");
-            return 0;
+            return ExitCodes.Success;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"devicebench compare: cannot write {markdown.FullName}: {e.Message}");
-            return 1;
+            return ExitCodes.Failed;
         }
     }
 

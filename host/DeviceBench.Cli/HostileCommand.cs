@@ -32,7 +32,7 @@ public static class HostileCommand
             int colon = targetText.LastIndexOf(':');
             if (colon <= 0 || !int.TryParse(targetText.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port is < 1 or > 65535)
             {
-                return await FailAsync($"--target must be HOST:PORT such as 127.0.0.1:8080 (got '{targetText}')", ExitCodes.Usage).ConfigureAwait(false);
+                return await CommandRunner.FailAsync("hostile", $"--target must be HOST:PORT such as 127.0.0.1:8080 (got '{targetText}')", ExitCodes.Usage).ConfigureAwait(false);
             }
             string host = targetText[..colon].Trim('[', ']');
             var corpusFile = parse.GetValue(corpus);
@@ -42,20 +42,20 @@ public static class HostileCommand
             catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
             {
                 string problem = e is FormatException ? e.Message : $"{(corpusFile is null ? "corpus" : $"--corpus {corpusFile}")}: {OptionFiles.Describe(e, corpusPath)}";
-                return await FailAsync(problem, ExitCodes.Usage).ConfigureAwait(false);
+                return await CommandRunner.FailAsync("hostile", problem, ExitCodes.Usage).ConfigureAwait(false);
             }
             var jsonFile = parse.GetValue(json);
-            if (OptionFiles.CheckWritable("--json", jsonFile) is { } unwritable) return await FailAsync(unwritable, ExitCodes.Usage).ConfigureAwait(false);
+            if (OptionFiles.CheckWritable("--json", jsonFile) is { } unwritable) return await CommandRunner.FailAsync("hostile", unwritable, ExitCodes.Usage).ConfigureAwait(false);
             if (parse.GetValue(only) is { } filter)
             {
                 var chosen = cases.Where(c => c.Name.Contains(filter, StringComparison.Ordinal)).ToList();
-                if (chosen.Count == 0) return await FailAsync($"--case '{filter}' matches none of the {cases.Count} cases", ExitCodes.Usage).ConfigureAwait(false);
+                if (chosen.Count == 0) return await CommandRunner.FailAsync("hostile", $"--case '{filter}' matches none of the {cases.Count} cases", ExitCodes.Usage).ConfigureAwait(false);
                 cases = chosen;
             }
             // Every case on a closed port would count as a crash: say once that nothing listens instead.
             if (await ConnectProbe.FindProblemAsync(host, port, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false) is { } unreachable)
             {
-                return await FailAsync(unreachable, ExitCodes.Failed).ConfigureAwait(false);
+                return await CommandRunner.FailAsync("hostile", unreachable, ExitCodes.Failed).ConfigureAwait(false);
             }
             var runner = new CorpusRunner(host, port);
             var outcomes = await runner.RunAllAsync(cases, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -66,11 +66,5 @@ public static class HostileCommand
             return report.Safe ? ExitCodes.Success : ExitCodes.Failed;
         });
         return command;
-    }
-
-    private static async Task<int> FailAsync(string message, int exitCode)
-    {
-        await Console.Error.WriteLineAsync($"devicebench hostile: {message}").ConfigureAwait(false);
-        return exitCode;
     }
 }

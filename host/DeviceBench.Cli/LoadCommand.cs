@@ -69,19 +69,19 @@ public static class LoadCommand
             }
             catch (ArgumentException e)
             {
-                return await FailAsync(e.Message, ExitCodes.Usage).ConfigureAwait(false);
+                return await CommandRunner.FailAsync("load", e.Message, ExitCodes.Usage).ConfigureAwait(false);
             }
 
             var outputs = new[] { ("--json", parse.GetValue(json)), ("--csv", parse.GetValue(csv)), ("--hlog", parse.GetValue(hlog)) };
             if (outputs.Select(o => OptionFiles.CheckWritable(o.Item1, o.Item2)).FirstOrDefault(p => p is not null) is { } unwritable)
             {
-                return await FailAsync(unwritable, ExitCodes.Usage).ConfigureAwait(false);
+                return await CommandRunner.FailAsync("load", unwritable, ExitCodes.Usage).ConfigureAwait(false);
             }
 
             if (await ConnectProbe.FindProblemAsync(options.Url.DnsSafeHost, options.Url.Port, options.ConnectTimeout, cancellationToken)
                 .ConfigureAwait(false) is { } unreachable)
             {
-                return await FailAsync(unreachable, ExitCodes.Failed).ConfigureAwait(false);
+                return await CommandRunner.FailAsync("load", unreachable, ExitCodes.Failed).ConfigureAwait(false);
             }
 
             return await RunAsync(options, outputs[0].Item2, outputs[1].Item2, outputs[2].Item2, parse.GetValue(distribution), cancellationToken)
@@ -134,7 +134,7 @@ public static class LoadCommand
         }
         catch (Exception e) when (e is ArgumentException or IOException or System.Net.Sockets.SocketException or PlatformNotSupportedException)
         {
-            return await FailAsync(e.Message, ExitCodes.Failed).ConfigureAwait(false);
+            return await CommandRunner.FailAsync("load", e.Message, ExitCodes.Failed).ConfigureAwait(false);
         }
         finally
         {
@@ -142,13 +142,7 @@ public static class LoadCommand
         }
 
         var verdict = LoadVerdict.Of(options, result);
-        return verdict.Problem is null ? verdict.ExitCode : await FailAsync(verdict.Problem, verdict.ExitCode).ConfigureAwait(false);
-    }
-
-    private static async Task<int> FailAsync(string message, int exitCode)
-    {
-        await Console.Error.WriteLineAsync($"devicebench load: {message}").ConfigureAwait(false);
-        return exitCode;
+        return verdict.Problem is null ? verdict.ExitCode : await CommandRunner.FailAsync("load", verdict.Problem, verdict.ExitCode).ConfigureAwait(false);
     }
 
     private static Uri ParseUrl(ArgumentResult result)

@@ -34,16 +34,16 @@ public static class MonitorCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             string device = parse.GetRequiredValue(serial);
-            if (string.IsNullOrWhiteSpace(device)) return await FailAsync("--serial needs a device path (/dev/ttyUSB0, a pty)", 2).ConfigureAwait(false);
+            if (string.IsNullOrWhiteSpace(device)) return await CommandRunner.FailAsync("monitor", "--serial needs a device path (/dev/ttyUSB0, a pty)", ExitCodes.Usage).ConfigureAwait(false);
             int baudRate = parse.GetValue(baud);
-            if (baudRate <= 0) return await FailAsync($"--baud must be above 0 (got {baudRate})", 2).ConfigureAwait(false);
+            if (baudRate <= 0) return await CommandRunner.FailAsync("monitor", $"--baud must be above 0 (got {baudRate})", ExitCodes.Usage).ConfigureAwait(false);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (parse.GetValue(duration) is { } limit) stop.CancelAfter(limit);
             using var lines = new ReconnectingSerialPort(device, baudRate);
             if (await OpenAsync(lines, parse.GetValue(wait), stop.Token).ConfigureAwait(false) is { } problem)
             {
-                return cancellationToken.IsCancellationRequested ? 130
-                    : await FailAsync(problem, stop.IsCancellationRequested ? 1 : 2).ConfigureAwait(false);
+                return cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted
+                    : await CommandRunner.FailAsync("monitor", problem, stop.IsCancellationRequested ? ExitCodes.Failed : ExitCodes.Usage).ConfigureAwait(false);
             }
             string logPath = parse.GetValue(log)?.FullName ?? Path.GetFullPath(RunFolder.MonitorLogPath(ResultsRoot, device, DateTimeOffset.UtcNow));
             TextWriter writer;
@@ -54,7 +54,7 @@ public static class MonitorCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return await FailAsync($"cannot write the log {logPath}: {e.Message}", 2).ConfigureAwait(false);
+                return await CommandRunner.FailAsync("monitor", $"cannot write the log {logPath}: {e.Message}", ExitCodes.Usage).ConfigureAwait(false);
             }
             await using var ownedLog = writer.ConfigureAwait(false);
             var session = new MonitorSession(lines, writer);
@@ -67,7 +67,7 @@ public static class MonitorCommand
             await session.RunAsync(record => AnsiConsole.MarkupLine(Describe(record)), stop.Token).ConfigureAwait(false);
             var r = session.Reader;
             AnsiConsole.MarkupLine($"{r.ValidLines} records, {r.CorruptLines} corrupt lines dropped, {r.NoiseLines} other lines, {r.UnknownRecords} unknown, {session.Reconnects} reconnects");
-            return cancellationToken.IsCancellationRequested ? 130 : 0;
+            return cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Success;
         });
         return command;
     }
@@ -94,12 +94,6 @@ public static class MonitorCommand
                 return e.Message;
             }
         }
-    }
-
-    private static async Task<int> FailAsync(string message, int exitCode)
-    {
-        await Console.Error.WriteLineAsync($"devicebench monitor: {message}").ConfigureAwait(false);
-        return exitCode;
     }
 
     /// <summary>One line per record, the figures a person watching a board looks for first.</summary>

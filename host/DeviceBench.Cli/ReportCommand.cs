@@ -29,7 +29,7 @@ public static class ReportCommand
         catch (InvalidDataException e)
         {
             Console.Error.WriteLine($"devicebench report: {e.Message}");
-            return 2;
+            return ExitCodes.Usage;
         }
         try
         {
@@ -37,12 +37,12 @@ public static class ReportCommand
             var files = ReportWriter.WriteAll(directory);
             AnsiConsole.MarkupLine($"report: {Markup.Escape(files.HtmlPath)}");
             AnsiConsole.MarkupLine($"        {Markup.Escape(files.MarkdownPath)} ({files.PlotPaths.Count} plot files)");
-            return 0;
+            return ExitCodes.Success;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"devicebench report: cannot write the report into {directory}: {e.Message}");
-            return 1;
+            return ExitCodes.Failed;
         }
     }
 }

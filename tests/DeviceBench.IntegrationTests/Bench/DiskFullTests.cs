@@ -20,7 +20,7 @@ public class DiskFullTests
         Thread.Sleep(1500);
         disk.Fill();
 
-        Assert.Equal(BenchCommand.ResultsFolderFull, bench.WaitForExit(TimeSpan.FromSeconds(30)));
+        Assert.Equal(ExitCodes.ResultsFolderFull, bench.WaitForExit(TimeSpan.FromSeconds(30)));
         string folder = Directory.GetDirectories(disk.Path).Single();
         var run = RunFolder.Load(folder);
         Assert.Equal(RunStatus.Partial, run.Status);
