@@ -30,6 +30,7 @@ internal static class ServeCommand
         var setup = ReportSetup.FromArgs(args);
         if (args.Rest.Count > 0) args.Error($"unexpected argument '{args.Rest[0]}'");
         args.ThrowIfInvalid();
+        TestBallast.ApplyFromEnvironment();
         var engine = EngineCatalog.Create(engineName, minimal)!;
         try
         {
