@@ -127,8 +127,12 @@ public static class BenchCommand
         using var folder = created;
         AnsiConsole.MarkupLine($"[bold]devicebench bench[/] on [bold]{Markup.Escape(board.Name)}[/] → {Markup.Escape(folder.Directory)}");
         foreach (string note in board.Notes) AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(note)}[/]");
-        var runner = new BenchRunner(board, settings, folder, new ConsoleProgress());
-        var run = await runner.RunAsync(artifacts, cancellationToken).ConfigureAwait(false);
+        RunRecord run;
+        using (var status = new BenchStatusLine(AnsiConsole.Console, Console.IsOutputRedirected ? null : Console.Out))
+        {
+            var runner = new BenchRunner(board, settings, folder, status);
+            run = await runner.RunAsync(artifacts, cancellationToken).ConfigureAwait(false);
+        }
         RunTable.Render(AnsiConsole.Console, run);
         AnsiConsole.MarkupLine($"results: {Markup.Escape(folder.Directory)}");
         if (folder.Problem is { } full) return await CommandRunner.FailAsync("bench", $"{full}; run.json holds what was measured until then", ExitCodes.ResultsFolderFull).ConfigureAwait(false);
@@ -147,8 +151,6 @@ public static class BenchCommand
             .ConfigureAwait(false);
         return reportProblem is null ? exitCode : await CommandRunner.FailAsync("bench", reportProblem, exitCode).ConfigureAwait(false);
     }
-
-    /// <summary>One line on stderr, the way every error of this command ends.</summary>
 
     /// <summary>On the local board the load generator keeps off the contender's CPUs, as a separate host would.</summary>
     private static void PinSelf(IReadOnlyList<int> cpus)
@@ -197,10 +199,5 @@ public static class BenchCommand
         string digits = scale == 1 ? text : text[..^1];
         return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long v) && v > 0 && v <= long.MaxValue / scale
             ? v * scale : throw new FormatException($"--memory: '{text}' is not a size (e.g. 256M)");
-    }
-
-    private sealed class ConsoleProgress : IBenchProgress
-    {
-        public void Report(string message) => AnsiConsole.MarkupLine($"[grey]{DateTime.Now:HH:mm:ss}[/] {Markup.Escape(message)}");
     }
 }

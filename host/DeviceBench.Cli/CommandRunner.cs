@@ -30,6 +30,7 @@ public static partial class CommandRunner
             return ExitCodes.Usage;
         }
 
+        TerminalOutput.Configure(Spectre.Console.AnsiConsole.Console, Console.IsOutputRedirected);
         AppDomain.CurrentDomain.UnhandledException += (_, e) =>
         {
             // A background thread's exception would otherwise end the process with the runtime's stack dump.

@@ -1,74 +1,97 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using DeviceBench.Cli.Compare;
 using DeviceBench.Host.Bench;
 using DeviceBench.Host.Reports;
 using Spectre.Console;
 
 namespace DeviceBench.Cli;
 
-/// <summary><c>devicebench compare A B</c>: two saved runs side by side, every figure with its ratio B/A.</summary>
+/// <summary>
+/// <c>devicebench compare A B [C…]</c>: each run against reference A, per contender × metric, with a verdict by
+/// <see cref="NoiseRule"/>; with <c>--fail-on-regression PCT</c> a CI gate that exits 1 and names what regressed.
+/// </summary>
 public static class CompareCommand
 {
+    private const string Name = "compare";
+
+    /// <summary>Runs are named A, B, C… in every message; 26 letters are more than any comparison a person reads.</summary>
+    private const int MaxRuns = 26;
+
     public static Command Create()
     {
         var first = new Argument<DirectoryInfo>("a") { Description = "Run folder A (the reference)", CustomParser = r => BoundedOption.PathOf(r, t => new DirectoryInfo(t)) };
-        var second = new Argument<DirectoryInfo>("b") { Description = "Run folder B (ratios are B/A)", CustomParser = r => BoundedOption.PathOf(r, t => new DirectoryInfo(t)) };
-        var markdown = new Option<FileInfo?>("--markdown")
+        var others = new Argument<string[]>("b") { Description = "Run folder B, and more (C…) to compare with A; ratios are B/A", Arity = new ArgumentArity(1, MaxRuns - 1) };
+        var failOn = new Option<double?>("--fail-on-regression")
         {
-            Description = "Also write the comparison as Markdown to FILE", CustomParser = r => BoundedOption.PathOf(r, t => new FileInfo(t)),
+            Description = "Exit 1 when a figure is worse than in A by the rule and by more than PCT (e.g. 5%): req/s, baseline RSS, peak RSS, p99 at each common rate",
+            HelpName = "PCT", CustomParser = ParsePercent,
         };
-        var command = new Command("compare", "Compare two saved runs: baseline RSS, max req/s and p99 at common rates, with ratios. "
-            + "Exit codes: 0 compared; 1 the Markdown file could not be written; 2 A or B is not a run folder this devicebench reads "
-            + "(no run.json, not valid, or an unknown schemaVersion).")
+        var markdown = new Option<string?>("--markdown") { Description = "Write the comparison as Markdown (a PR comment) to FILE; - for stdout", HelpName = "FILE" };
+        var json = new Option<string?>("--json") { Description = "Write the comparison as JSON to FILE; - for stdout", HelpName = "FILE" };
+        var command = new Command(Name, "Compare saved runs with run A: per contender baseline RSS, peak RSS, max req/s and p99 at common rates, "
+            + "B/A and a verdict (better, worse, noise). Exit codes: 0 compared, no regression beyond --fail-on-regression; 1 a regression beyond it, "
+            + "or an output file could not be written; 2 a run folder this devicebench cannot read (which one and why on stderr), or a bad option.")
         {
-            first, second, markdown,
+            first, others, failOn, markdown, json,
         };
-        command.SetAction(parse => Run(parse.GetRequiredValue(first).FullName, parse.GetRequiredValue(second).FullName, parse.GetValue(markdown)));
+        command.SetAction(async (parse, _) =>
+        {
+            string[] folders = [parse.GetRequiredValue(first).FullName, .. parse.GetRequiredValue(others)];
+            return await RunAsync(folders, parse.GetValue(failOn), parse.GetValue(markdown), parse.GetValue(json)).ConfigureAwait(false);
+        });
         return command;
     }
 
-    private static int Run(string a, string b, FileInfo? markdown)
+    private static async Task<int> RunAsync(string[] folders, double? threshold, string? markdown, string? json)
     {
-        if (Load("A", a) is not { } runA || Load("B", b) is not { } runB) return ExitCodes.Usage;
-        var report = CompareReport.Of(runA, runB);
-        Render(AnsiConsole.Console, report);
-        if (markdown is null) return ExitCodes.Success;
-        try
+        if (markdown == "-" && json == "-") return await CommandRunner.FailAsync(Name, "--markdown - and --json - would both write to stdout: give one of them a FILE", ExitCodes.Usage).ConfigureAwait(false);
+        var runs = new List<RunRecord>();
+        for (int i = 0; i < folders.Length; i++)
         {
-            File.WriteAllText(markdown.FullName, report.ToMarkdown());
-            AnsiConsole.MarkupLine($"markdown: {Markup.Escape(markdown.FullName)}");
-            return ExitCodes.Success;
+            try { runs.Add(RunFolder.Load(folders[i])); }
+            catch (InvalidDataException e)
+            {
+                return await CommandRunner.FailAsync(Name, $"run {Letter(i)}: {e.Message}", ExitCodes.Usage).ConfigureAwait(false);
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        var reports = runs.Skip(1).Select(b => CompareReport.Of(runs[0], b)).ToList();
+        if (markdown != "-" && json != "-") CompareView.Render(AnsiConsole.Console, folders, reports, threshold);
+        foreach (var (option, file, text) in new[] { ("--markdown", markdown, (Func<string>)(() => CompareMarkdown.Of(reports, threshold))), ("--json", json, () => CompareJson.Of(reports, threshold)) })
         {
-            Console.Error.WriteLine($"devicebench compare: cannot write {markdown.FullName}: {e.Message}");
-            return ExitCodes.Failed;
+            if (file is null) continue;
+            if (file == "-")
+            {
+                await Console.Out.WriteAsync(text()).ConfigureAwait(false);
+                continue;
+            }
+            try { await File.WriteAllTextAsync(file, text()).ConfigureAwait(false); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return await CommandRunner.FailAsync(Name, $"cannot write {option} {Path.GetFullPath(file)}: {e.Message}", ExitCodes.Failed).ConfigureAwait(false);
+            }
         }
+        if (threshold is not { } t) return ExitCodes.Success;
+        var regressions = reports.SelectMany((r, i) => r.Regressions(t).Select(x => (Run: Letter(i + 1), x.Contender, x.Figure))).ToList();
+        if (regressions.Count == 0) return ExitCodes.Success;
+        foreach (var (run, contender, figure) in regressions)
+            await Console.Error.WriteLineAsync($"devicebench {Name}: {(reports.Count > 1 ? run + ": " : "")}{CompareReport.RegressionLine(contender, figure)}").ConfigureAwait(false);
+        string which = string.Join(", ", regressions.Select(r => r.Run).Distinct());
+        return await CommandRunner.FailAsync(Name, string.Create(CultureInfo.InvariantCulture,
+            $"{regressions.Count} regression(s) beyond {FigureText.Thousands(t)} % in {which} against A"), ExitCodes.Failed).ConfigureAwait(false);
     }
 
-    /// <summary>A run, or null after saying on stderr which of the two could not be read and why.</summary>
-    private static RunRecord? Load(string label, string directory)
-    {
-        try { return RunFolder.Load(directory); }
-        catch (InvalidDataException e)
-        {
-            Console.Error.WriteLine($"devicebench compare: run {label}: {e.Message}");
-            return null;
-        }
-    }
+    /// <summary>The name of the run at <paramref name="index"/> in every message: A, B, C…</summary>
+    public static string Letter(int index) => ((char)('A' + index)).ToString();
 
-    public static void Render(IAnsiConsole console, CompareReport report)
+    /// <summary>"5%", "5 %" or "5": a percentage above 0, up to 1000.</summary>
+    private static double? ParsePercent(ArgumentResult result)
     {
-        ArgumentNullException.ThrowIfNull(console);
-        ArgumentNullException.ThrowIfNull(report);
-        console.MarkupLine($"A: {Markup.Escape(report.LabelA)}");
-        console.MarkupLine($"B: {Markup.Escape(report.LabelB)}");
-        var table = new Table().Border(TableBorder.Rounded).Title("medians; ratio = B/A");
-        table.AddColumn("contender");
-        string[] figures = ["baseline RSS", "max req/s", .. report.CommonRates.Select(r => $"p99 @ {FigureText.Whole(r)}/s")];
-        foreach (string figure in figures)
-            table.AddColumns(new TableColumn($"{figure} A").RightAligned(), new TableColumn("B").RightAligned(), new TableColumn("B/A").RightAligned());
-        foreach (var row in report.Rows) table.AddRow([.. CompareReport.Cells(row).Select(Markup.Escape)]);
-        console.Write(table);
-        if (report.CommonRates.Count == 0) console.MarkupLine("[yellow]no open-loop rate in common: latency not compared (fix rates with bench --rates)[/]");
+        string text = BoundedOption.Text(result);
+        string digits = text.TrimEnd().TrimEnd('%').TrimEnd();
+        if (double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out double percent) && percent > 0 && percent <= 1000) return percent;
+        result.AddError($"{BoundedOption.Typed(result)} must be a percentage above 0, up to 1000, such as 5% (got '{text}')");
+        return null;
     }
 }

@@ -1,11 +1,14 @@
-using System.Globalization;
 using DeviceBench.Host.Bench;
 using DeviceBench.Host.Reports;
 using Spectre.Console;
 
 namespace DeviceBench.Cli.Bench;
 
-/// <summary>The terminal report: one row per contender, medians with the min–max range across rounds.</summary>
+/// <summary>
+/// The terminal report of <c>bench</c> and <c>report</c>, in 80 columns: memory, then throughput, then open-loop
+/// latency grouped by rate; medians with the min–max range across rounds. A column no contender has a figure for
+/// (temperature and throttling on a PC) is left out, and failed sessions are said under the tables, not in a name.
+/// </summary>
 public static class RunTable
 {
     public static void Render(IAnsiConsole console, RunRecord run)
@@ -13,38 +16,48 @@ public static class RunTable
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(run);
         var rows = RunSummary.Of(run);
-        var table = new Table().Border(TableBorder.Rounded).Title($"{run.Board} ({run.Architecture}) — {run.Status.Text()}");
-        table.AddColumns("contender", "baseline RSS", "peak RSS", "max req/s", "errors", "device p99", "max temp", "throttled");
+        console.MarkupLine($"[bold]{Markup.Escape(run.Board)}[/] ({Markup.Escape(run.Architecture)}): {run.Status.Text()}, "
+            + $"{run.Settings.Rounds} round(s); medians (min–max over rounds)");
+        bool temperature = rows.Any(r => r.MaxTemperatureMilliCelsius is not null);
+        bool throttling = rows.Any(r => r.ThrottlingSeen);
+        var memory = NewTable("memory", "contender", "baseline RSS", "peak RSS");
+        if (temperature) memory.AddColumn(new TableColumn("max temp").RightAligned());
+        if (throttling) memory.AddColumn("throttled");
+        var throughput = NewTable("throughput", "contender", "max req/s", "errors", "device p99");
         foreach (var row in rows)
         {
-            table.AddRow([.. new[]
-            {
-                row.Contender + (row.FailedSessions > 0 ? $" ({row.FailedSessions} failed)" : ""), Mb(row.BaselineRssBytes), Mb(row.PeakRssBytes),
-                Num(row.MaxRequestsPerSecond), row.Errors.ToString(CultureInfo.InvariantCulture), Us(row.DeviceP99Micros),
-                row.MaxTemperatureMilliCelsius is { } t ? (t / 1000.0).ToString("0.0", CultureInfo.InvariantCulture) + " °C" : "-",
-                row.ThrottlingSeen ? "yes" : "no",
-            }.Select(Markup.Escape)]);
+            List<string> cells = [row.Contender, FigureText.Mebibytes(row.BaselineRssBytes), FigureText.Mebibytes(row.PeakRssBytes)];
+            if (temperature) cells.Add(FigureText.Temperature(row.MaxTemperatureMilliCelsius));
+            if (throttling) cells.Add(row.ThrottlingSeen ? "yes" : "no");
+            memory.AddRow([.. cells.Select(Markup.Escape)]);
+            throughput.AddRow([.. new[] { row.Contender, FigureText.Count(row.MaxRequestsPerSecond), FigureText.Thousands(row.Errors), FigureText.Latency(row.DeviceP99Micros) }
+                .Select(Markup.Escape)]);
         }
-        console.Write(table);
-        var latency = new Table().Border(TableBorder.Rounded).Title("open-loop latency (corrected for coordinated omission)");
-        latency.AddColumns("contender", "rate req/s", "p50", "p99", "p99.9");
-        foreach (var row in rows)
-            foreach (var rate in row.Rates)
-                latency.AddRow([.. new[] { row.Contender, rate.Rate.ToString("0", CultureInfo.InvariantCulture), Us(rate.P50Micros), Us(rate.P99Micros), Us(rate.P999Micros) }
-                    .Select(Markup.Escape)]);
-        if (run.Rates.Count > 0) console.Write(latency);
+        console.Write(memory);
+        console.Write(throughput);
+        if (run.Rates.Count > 0)
+        {
+            var latency = NewTable("open-loop latency, corrected for coordinated omission", "rate / contender", "p50", "p99", "p99.9");
+            foreach (double rate in run.Rates)
+            {
+                latency.AddRow($"[bold]{FigureText.Thousands(rate)} req/s[/]", "", "", "");
+                foreach (var row in rows)
+                    if (row.Rates.FirstOrDefault(r => r.Rate == rate) is { } at)
+                        latency.AddRow([.. new[] { "  " + row.Contender, FigureText.Latency(at.P50Micros), FigureText.Latency(at.P99Micros), FigureText.Latency(at.P999Micros) }
+                            .Select(Markup.Escape)]);
+            }
+            console.Write(latency);
+        }
+        foreach (var row in rows.Where(r => r.FailedSessions > 0))
+            console.MarkupLine($"[yellow]{Markup.Escape(row.Contender)}: {row.FailedSessions} of {row.Rounds} session(s) failed[/]");
         if (run.Reason is not null) console.MarkupLine($"[yellow]{Markup.Escape(run.Reason)}[/]");
     }
 
-    private static string Mb(Spread? s) => s is { } v ? Range(v, x => (x / 1048576).ToString("0.0", CultureInfo.InvariantCulture)) + " MB" : "-";
-
-    private static string Num(Spread? s) => s is { } v ? Range(v, x => x.ToString("0", CultureInfo.InvariantCulture)) : "-";
-
-    private static string Us(Spread? s) => s is { } v ? Range(v, Micros) : "-";
-
-    private static string Micros(double us) => us >= 10_000 ? (us / 1000).ToString("0", CultureInfo.InvariantCulture) + "ms"
-        : us >= 1000 ? (us / 1000).ToString("0.0", CultureInfo.InvariantCulture) + "ms" : us.ToString("0", CultureInfo.InvariantCulture) + "us";
-
-    private static string Range(Spread s, Func<double, string> format) =>
-        s.Count > 1 && s.Min != s.Max ? $"{format(s.Median)} ({format(s.Min)}–{format(s.Max)})" : format(s.Median);
+    /// <summary>A table in the style every terminal table of devicebench uses: first column left, figures right-aligned.</summary>
+    private static Table NewTable(string title, string first, params string[] figures)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title(title).AddColumn(first);
+        foreach (string figure in figures) table.AddColumn(new TableColumn(figure).RightAligned());
+        return table;
+    }
 }

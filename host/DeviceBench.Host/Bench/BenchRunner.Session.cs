@@ -78,7 +78,8 @@ public sealed partial class BenchRunner
             await Task.WhenAny(recorder.Ready.Task, Task.Delay(50, cancellationToken)).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
         }
-        Event($"{recorder.Session.Contender}: READY, baseline RSS {recorder.Session.Ready!.Memory.RssBytes / 1024} kB");
+        Event(string.Create(CultureInfo.InvariantCulture,
+            $"{recorder.Session.Contender}: READY, baseline RSS {recorder.Session.Ready!.Memory.RssBytes / (1024.0 * 1024):0.0} MiB"));
     }
 
     private async Task PhaseAsync(SessionRecorder recorder, IRunningContender running, string phase, double? rate, int port, CancellationToken cancellationToken)
@@ -95,6 +96,7 @@ public sealed partial class BenchRunner
             ExpectedStatus = 200,
         };
         recorder.Phase = phase;
+        PhaseStarting(recorder.Session.Contender, recorder.Session.Round, phase, options.Duration);
         LoadResult result;
         using (var hlog = new HlogIntervalWriter(File.Create(full)))
         {
@@ -117,7 +119,8 @@ public sealed partial class BenchRunner
         }
         recorder.Session.Phases.Add(new PhaseResult(phase, rate, result, relative));
         folder.Save(Run);
-        Event($"{recorder.Session.Contender} {phase}: {result.RequestsPerSecond:0} req/s, p99 {result.Latency.P99Micros} us, errors {result.Errors.Total}");
+        Event(string.Create(CultureInfo.InvariantCulture,
+            $"{recorder.Session.Contender} round {recorder.Session.Round} {phase}: {result.RequestsPerSecond:#,0} req/s, p99 {result.Latency.P99Micros:#,0} µs, errors {result.Errors.Total:#,0}"));
         cancellationToken.ThrowIfCancellationRequested();
         if (recorder.ResetReason is { } reset) throw new SessionFailedException(reset);
         if (running.HasExited) throw new SessionFailedException($"contender exited during {phase} (exit code {await running.StopAsync(StopGrace).ConfigureAwait(false)})");

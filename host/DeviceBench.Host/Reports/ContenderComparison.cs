@@ -1,8 +1,4 @@
 namespace DeviceBench.Host.Reports;
 
-/// <summary>One contender in two runs; <see cref="P99Micros"/> follows <see cref="CompareReport.CommonRates"/>.</summary>
-public sealed record ContenderComparison(
-    string Contender,
-    ComparedFigure BaselineRssBytes,
-    ComparedFigure MaxRequestsPerSecond,
-    IReadOnlyList<ComparedFigure> P99Micros);
+/// <summary>One contender that both runs measured: baseline RSS, peak RSS, max req/s, then p99 at each common rate.</summary>
+public sealed record ContenderComparison(string Contender, IReadOnlyList<ComparedFigure> Figures);

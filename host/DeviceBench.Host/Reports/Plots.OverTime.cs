@@ -25,7 +25,7 @@ public static partial class Plots
         FromZero(plot, highest);
         plot.Title(title);
         plot.XLabel("time since the contender started (s)");
-        plot.YLabel("RSS (MB)");
+        plot.YLabel("RSS (MiB)");
         return plot;
     }
 

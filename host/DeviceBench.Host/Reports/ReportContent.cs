@@ -52,8 +52,8 @@ internal static partial class ReportContent
         sink.Heading(2, "Summary");
         sink.Table(["contender", "baseline RSS", "peak RSS", "max req/s", "errors", "device p99", "max temp", "throttled"],
             [.. rows.Select(r => (IReadOnlyList<string>)[
-                r.Contender + (r.FailedSessions > 0 ? $" ({r.FailedSessions} failed)" : ""), FigureText.Megabytes(r.BaselineRssBytes),
-                FigureText.Megabytes(r.PeakRssBytes), FigureText.Count(r.MaxRequestsPerSecond), FigureText.Whole(r.Errors),
+                r.Contender + (r.FailedSessions > 0 ? $" ({r.FailedSessions} failed)" : ""), FigureText.Mebibytes(r.BaselineRssBytes),
+                FigureText.Mebibytes(r.PeakRssBytes), FigureText.Count(r.MaxRequestsPerSecond), FigureText.Whole(r.Errors),
                 FigureText.Latency(r.DeviceP99Micros), FigureText.Temperature(r.MaxTemperatureMilliCelsius), r.ThrottlingSeen ? "yes" : "no"])]);
         sink.Paragraph((run.Settings.Rounds > 1 ? "Medians over the measured rounds, with the min–max range where rounds differ; " : "One measured round; ")
             + "calibration (round 0) excluded. Baseline RSS is at READY, before the first request; peak RSS is the highest high-water mark "

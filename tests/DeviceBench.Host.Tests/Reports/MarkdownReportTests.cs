@@ -34,11 +34,11 @@ public sealed class MarkdownReportTests
         var markdown = MarkdownReport.Render(run, []);
 
         // Baseline 10 MiB at READY, peak = highest HWM of the STATs (10 + 6 × 0.5 MiB), device p99 from the STATs of the max phase.
-        Assert.Contains("| alpha | 10.0 MB | 13.0 MB | 12345 | 0 | 200 us | 45.6 °C | no |", markdown);
-        Assert.Contains("### 1000 req/s\n\n| contender | p50 | p99 | p99.9 |\n| --- | ---: | ---: | ---: |\n| alpha | 250 us | 2.5 ms | 5.0 ms |", markdown);
+        Assert.Contains("| alpha | 10.0 MiB | 13.0 MiB | 12,345 | 0 | 200 µs | 45.6 °C | no |", markdown);
+        Assert.Contains("### 1000 req/s\n\n| contender | p50 | p99 | p99.9 |\n| --- | ---: | ---: | ---: |\n| alpha | 250 µs | 2.5 ms | 5.0 ms |", markdown);
         Assert.Contains("- Open-loop rates: 1000, 2000 req/s (25, 50, 75 % of the slowest contender's maximum in calibration round 0)", markdown);
         Assert.Contains("One measured round; calibration (round 0) excluded.", markdown);
-        Assert.Contains("| alpha | 0 (calibration) | ok | 25 ms | 9.0 MB | 1 | 6 | signal, exit 0 |", markdown);
+        Assert.Contains("| alpha | 0 (calibration) | ok | 25 ms | 9.0 MiB | 1 | 6 | signal, exit 0 |", markdown);
         Assert.Contains("Every session ended ok; the board reported no reset, crash or alarm.", markdown);
     }
 
@@ -51,8 +51,8 @@ public sealed class MarkdownReportTests
 
         var markdown = MarkdownReport.Render(run, []);
 
-        Assert.Contains("| alpha | 11.0 (10.0–12.0) MB | 14.0 (13.0–15.0) MB | 2000 (1000–3000) | 0 |", markdown);
-        Assert.Contains("| alpha | 300 us (200 us–400 us) | 3.0 ms (2.0 ms–4.0 ms) | 6.0 ms (4.0 ms–8.0 ms) |", markdown);
+        Assert.Contains("| alpha | 11.0 (10.0–12.0) MiB | 14.0 (13.0–15.0) MiB | 2,000 (1,000–3,000) | 0 |", markdown);
+        Assert.Contains("| alpha | 300 (200–400) µs | 3.0 (2.0–4.0) ms | 6.0 (4.0–8.0) ms |", markdown);
         Assert.Contains("Medians over the measured rounds, with the min–max range where rounds differ", markdown);
     }
 
@@ -74,10 +74,10 @@ public sealed class MarkdownReportTests
         var markdown = MarkdownReport.Render(run, []);
 
         Assert.Contains("> **Status: partial — beta round 1: READY not received within 60 s (finished", markdown);
-        Assert.Contains("| beta (1 failed) | 20.0 MB |", markdown);
+        Assert.Contains("| beta (1 failed) | 20.0 MiB |", markdown);
         Assert.Contains("- beta round 1: failed — READY not received within 60 s\n- beta round 1: board reset: BOOT (pid 99) received during max\n"
             + "- beta round 1: exited with code 139\n", markdown);
-        Assert.Contains("| beta | 1 | failed | 25 ms | 20.0 MB | 0 | 6 | signal, exit 139 |", markdown);
+        Assert.Contains("| beta | 1 | failed | 25 ms | 20.0 MiB | 0 | 6 | signal, exit 139 |", markdown);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class MarkdownReportTests
 
         var markdown = MarkdownReport.Render(run, plots);
 
-        Assert.Contains("| alpha | 200 us | 2.0 ms | 4.0 ms |\n\n![Latency at 1000](plots/latency-1000.png)\n", markdown);
+        Assert.Contains("| alpha | 200 µs | 2.0 ms | 4.0 ms |\n\n![Latency at 1000](plots/latency-1000.png)\n", markdown);
         Assert.Contains("## Over time (first measured round)\n\n![RSS over time](plots/rss.png)\n", markdown);
     }
 }

@@ -43,7 +43,25 @@ public sealed class ReportCommandsTests : IDisposable
 
         Assert.Equal(0, await Invoke("compare", SaveIn(_folder, a, "a"), SaveIn(_folder, b, "b"), "--markdown", markdown));
 
-        Assert.Contains("| alpha | 10.0 MB | 20.0 MB | 2.00x | 1000 | 500 | 0.50x | 2.0 ms | 3.0 ms | 1.50x |", File.ReadAllText(markdown));
+        string text = File.ReadAllText(markdown);
+        Assert.Contains("| alpha | baseline RSS | 10.0 MiB | 20.0 MiB | 2.00x | worse |", text);
+        Assert.Contains("| alpha | req/s | 1,000 | 500 | 0.50x | worse |", text);
+        Assert.Contains("| alpha | p99 @ 1,000/s | 2.0 ms | 3.0 ms | 1.50x | worse |", text);
+    }
+
+    [Fact]
+    public async Task Compare_fails_on_a_regression_beyond_the_threshold_and_passes_a_run_against_itself()
+    {
+        var a = Run(["alpha"], 1, 1000);
+        a.Sessions.Add(Session("alpha", 1, 10 * MiB, 1000, a.Rates, 2000));
+        var b = Run(["alpha"], 1, 1000);
+        b.Sessions.Add(Session("alpha", 1, 10 * MiB, 800, b.Rates, 2000));
+        string folderA = SaveIn(_folder, a, "a"), folderB = SaveIn(_folder, b, "b");
+
+        Assert.Equal(1, await Invoke("compare", folderA, folderB, "--fail-on-regression", "5%"));
+        Assert.Equal(0, await Invoke("compare", folderA, folderB, "--fail-on-regression", "25"));
+        Assert.Equal(0, await Invoke("compare", folderA, folderA, "--fail-on-regression", "5%"));
+        Assert.Equal(0, await Invoke("compare", folderA, folderB));
     }
 
     private static Task<int> Invoke(params string[] args)
