@@ -43,7 +43,7 @@ public static class CompareView
 
     private static Table Table(CompareReport report, string letter, double? thresholdPercent)
     {
-        var table = new Table().Border(TableBorder.Minimal);
+        var table = new Table().Border(TableBorder.None);
         table.AddColumn("contender / metric");
         table.AddColumn(new TableColumn("A").RightAligned());
         table.AddColumn(new TableColumn(letter).RightAligned());

@@ -1,19 +1,30 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace DeviceBench.Host.Bench;
 
-/// <summary>What a bench run was asked to do; saved in the run record so a report can say how numbers were made.</summary>
+/// <summary>
+/// What a bench run was asked to do; saved in the run record so a report can say how numbers were made. Durations are
+/// written as seconds with the unit in the name (<c>maxDurationSeconds: 15</c>, <see cref="SecondsConverter"/>).
+/// </summary>
 public sealed record BenchSettings
 {
     public IReadOnlyList<string> Contenders { get; init; } = ContenderCatalog.Names;
     public int Rounds { get; init; } = 3;
     public int Connections { get; init; } = 64;
+    [JsonPropertyName("settleSeconds"), JsonConverter(typeof(SecondsConverter))]
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(2);
+    [JsonPropertyName("warmupSeconds"), JsonConverter(typeof(SecondsConverter))]
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
+    [JsonPropertyName("maxDurationSeconds"), JsonConverter(typeof(SecondsConverter))]
     public TimeSpan MaxDuration { get; init; } = TimeSpan.FromSeconds(15);
+    [JsonPropertyName("rateDurationSeconds"), JsonConverter(typeof(SecondsConverter))]
     public TimeSpan RateDuration { get; init; } = TimeSpan.FromSeconds(15);
+    [JsonPropertyName("cooldownSeconds"), JsonConverter(typeof(SecondsConverter))]
     public TimeSpan Cooldown { get; init; } = TimeSpan.FromSeconds(3);
+    [JsonPropertyName("readyTimeoutSeconds"), JsonConverter(typeof(SecondsConverter))]
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    [JsonPropertyName("reportIntervalSeconds"), JsonConverter(typeof(SecondsConverter))]
     public TimeSpan ReportInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Fixed open-loop rates; when empty they are <see cref="RateFractions"/> of the slowest contender's maximum.</summary>

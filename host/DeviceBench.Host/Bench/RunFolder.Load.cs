@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace DeviceBench.Host.Bench;
 
@@ -29,7 +31,7 @@ public sealed partial class RunFolder
         try
         {
             using var document = JsonDocument.Parse(json);
-            CheckShape(document.RootElement, what);
+            if (CheckShape(document.RootElement, what) == 1) json = FromVersion1(json);
         }
         catch (JsonException e)
         {
@@ -47,7 +49,8 @@ public sealed partial class RunFolder
     }
 
     /// <summary>The checks that make a wrong file's message clear: an object, a schemaVersion this build reads, the required fields.</summary>
-    private static void CheckShape(JsonElement root, string what)
+    /// <returns>The schemaVersion.</returns>
+    private static int CheckShape(JsonElement root, string what)
     {
         if (root.ValueKind != JsonValueKind.Object) throw new InvalidDataException($"{what} is not a run record (no JSON object)");
         if (!root.TryGetProperty("schemaVersion", out var element) || !element.TryGetInt32(out int version))
@@ -61,5 +64,28 @@ public sealed partial class RunFolder
         }
         var missing = RunJsonContext.Default.RunRecord.Properties.Where(p => p.IsRequired && !root.TryGetProperty(p.Name, out _)).Select(p => p.Name).ToList();
         if (missing.Count > 0) throw new InvalidDataException($"{what} is not a complete run record: it has no {string.Join(", ", missing)}");
+        return version;
+    }
+
+    /// <summary>
+    /// Version 1 wrote the settings' durations as TimeSpan text (<c>"settle": "00:00:02"</c>); version 2 as seconds with
+    /// the unit in the name (<c>"settleSeconds": 2</c>). Nothing else changed, so a version-1 file reads as the same run.
+    /// </summary>
+    private static string FromVersion1(string json)
+    {
+        var root = JsonNode.Parse(json)!.AsObject();
+        if (root["settings"] is JsonObject settings)
+        {
+            foreach (string name in (string[])["settle", "warmup", "maxDuration", "rateDuration", "cooldown", "readyTimeout", "reportInterval"])
+            {
+                if (settings[name] is not JsonValue value || !value.TryGetValue(out string? text)) continue;
+                // Left as it was when it is not TimeSpan text: the strict reader then names the field, as for any broken record.
+                if (!TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var duration)) continue;
+                settings.Remove(name);
+                settings[name + "Seconds"] = duration.TotalSeconds;
+            }
+        }
+        root["schemaVersion"] = RunRecord.CurrentSchemaVersion;
+        return root.ToJsonString();
     }
 }

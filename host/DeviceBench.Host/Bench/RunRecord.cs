@@ -6,7 +6,8 @@ namespace DeviceBench.Host.Bench;
 /// </summary>
 public sealed class RunRecord
 {
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>2: settings durations are seconds (<c>settleSeconds</c>…), were TimeSpan text in 1 (<c>settle: "00:00:02"</c>), which still loads.</summary>
+    public const int CurrentSchemaVersion = 2;
 
     public int SchemaVersion { get; set; } = CurrentSchemaVersion;
 

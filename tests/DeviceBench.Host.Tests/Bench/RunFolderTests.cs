@@ -84,4 +84,35 @@ public sealed class RunFolderTests : IDisposable
     [InlineData("/tmp/board-link/host", "results/monitor/20261126-210540-host.log")]
     public void Monitor_logs_go_beside_the_run_folders_named_like_them(string device, string expected) =>
         Assert.Equal(expected, RunFolder.MonitorLogPath("results", device, RunBuilder.Started));
+
+    [Fact]
+    public void Settings_durations_are_written_as_seconds_and_a_version_1_run_json_still_loads()
+    {
+        var run = RunBuilder.Run(["alpha"], 1, 100);
+        run.Settings = run.Settings with { ReportInterval = TimeSpan.FromMilliseconds(250) };
+        var written = JsonNode.Parse(RunJsonContext.Serialize(run))!.AsObject();
+        var settings = written["settings"]!.AsObject();
+        Assert.Equal(2, (double)settings["maxDurationSeconds"]!);
+        Assert.Equal(0.25, (double)settings["reportIntervalSeconds"]!);
+        Assert.Null(settings["maxDuration"]);
+
+        // The same run as version 1 wrote it: TimeSpan text under the bare names.
+        written["schemaVersion"] = 1;
+        foreach (var (name, text) in new[] { ("settle", "00:00:01"), ("warmup", "00:00:01"), ("maxDuration", "00:00:02"), ("rateDuration", "00:00:02"),
+            ("cooldown", "00:00:00"), ("readyTimeout", "00:01:00"), ("reportInterval", "00:00:00.2500000") })
+        {
+            settings.Remove(name + "Seconds");
+            settings[name] = text;
+        }
+        string folder = Path.Combine(_results.FullName, "v1");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "run.json"), written.ToJsonString());
+
+        var loaded = RunFolder.Load(folder);
+
+        Assert.Equal(run.Settings.Contenders, loaded.Settings.Contenders);
+        Assert.Equal(run.Settings with { Contenders = loaded.Settings.Contenders, Rates = loaded.Settings.Rates, RateFractions = loaded.Settings.RateFractions }, loaded.Settings);
+        Assert.Equal(TimeSpan.FromMinutes(1), loaded.Settings.ReadyTimeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), loaded.Settings.ReportInterval);
+    }
 }
