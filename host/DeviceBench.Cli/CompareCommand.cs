@@ -38,7 +38,8 @@ public static class CompareCommand
         };
         command.SetAction(async (parse, _) =>
         {
-            string[] folders = [parse.GetRequiredValue(first).FullName, .. parse.GetRequiredValue(others)];
+            // As typed, in every message and heading: a CI log reads best with the paths its job wrote.
+            string[] folders = [parse.GetRequiredValue(first).ToString(), .. parse.GetRequiredValue(others)];
             return await RunAsync(folders, parse.GetValue(failOn), parse.GetValue(markdown), parse.GetValue(json)).ConfigureAwait(false);
         });
         return command;
@@ -69,7 +70,7 @@ public static class CompareCommand
             try { await File.WriteAllTextAsync(file, text()).ConfigureAwait(false); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return await CommandRunner.FailAsync(Name, $"cannot write {option} {Path.GetFullPath(file)}: {e.Message}", ExitCodes.Failed).ConfigureAwait(false);
+                return await CommandRunner.FailAsync(Name, $"cannot write {Path.GetFullPath(file)} ({option}): {e.Message}", ExitCodes.Failed).ConfigureAwait(false);
             }
         }
         if (threshold is not { } t) return ExitCodes.Success;

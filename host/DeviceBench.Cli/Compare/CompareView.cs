@@ -32,6 +32,7 @@ public static class CompareView
             }
             console.Write(Table(report, letter, thresholdPercent));
         }
+        console.WriteLine();
         console.MarkupLine($"[grey]medians (min–max over rounds); verdict: {Markup.Escape(NoiseRule.Description)}[/]");
         if (thresholdPercent is { } t)
         {

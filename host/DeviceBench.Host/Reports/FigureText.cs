@@ -71,6 +71,10 @@ public static class FigureText
         return scaled.ToString(format, CultureInfo.InvariantCulture) + suffix;
     }
 
-    private static string Range(Spread s, Func<double, string> median, Func<double, string> bound) =>
-        s.Count > 1 && s.Min != s.Max ? $"{median(s.Median)} ({bound(s.Min)}–{bound(s.Max)})" : median(s.Median);
+    /// <summary>The median, then the range when the rounds differ as written: "4.2 (4.2–4.2) MiB" would say nothing.</summary>
+    private static string Range(Spread s, Func<double, string> median, Func<double, string> bound)
+    {
+        string low = bound(s.Min), high = bound(s.Max);
+        return s.Count > 1 && low != high ? $"{median(s.Median)} ({low}–{high})" : median(s.Median);
+    }
 }

@@ -18,10 +18,12 @@ public sealed class DevicebenchRun : IDisposable
 
     public string FirstError => Errors is [var first, ..] ? first : "";
 
-    public static DevicebenchRun Start(IEnumerable<string> args, int? openFileLimit = null, string? workingDirectory = null)
+    /// <param name="environment">Variables set for this run only (NAME=value), e.g. a firmware fault injected for a test.</param>
+    public static DevicebenchRun Start(IEnumerable<string> args, int? openFileLimit = null, string? workingDirectory = null, IEnumerable<string>? environment = null)
     {
         string[] command = ["dotnet", Path.Combine(AppContext.BaseDirectory, "devicebench.dll"), .. args];
         if (openFileLimit is { } limit) command = ["prlimit", $"--nofile={limit}:{limit}", .. command];
+        if (environment is not null) command = ["env", .. environment, .. command];
         // env -C: ServerProcess starts in the test's own folder, and a command's relative paths must resolve elsewhere.
         if (workingDirectory is not null) command = ["env", "-C", workingDirectory, .. command];
         return new(ServerProcess.Start(command[0], command[1..], 0, waitForPort: false));

@@ -76,6 +76,6 @@ public sealed class ReportCliTests : IDisposable
         var result = Run(_root, "compare", a, a, "--markdown", markdown);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith($"devicebench compare: cannot write {markdown}: ", result.Errors[0], StringComparison.Ordinal);
+        Assert.StartsWith($"devicebench compare: cannot write {markdown} (--markdown): ", result.Errors[0], StringComparison.Ordinal);
     }
 }
