@@ -67,4 +67,36 @@ public sealed class BenchRunnerTests : IDisposable
         Assert.Equal((RunStatus.Failed, "this board needs a newer kernel"), (saved.Status, saved.Reason));
         Assert.Empty(saved.Sessions);
     }
+
+    [Fact]
+    public async Task Each_phase_says_which_of_all_it_is_and_the_time_left_by_the_settings()
+    {
+        await using var board = new FakeBoard();
+        using var folder = RunFolder.Create(_results.FullName, board.Name, DateTimeOffset.UtcNow);
+        var positions = new List<BenchPosition>();
+        var settings = Settings() with { Contenders = ["go-nethttp", "rust-hyper"], Rounds = 2, Rates = [100, 200] };
+        var runner = new BenchRunner(board, settings, folder, new Recording(positions))
+        {
+            RunLoadAsync = (options, _, _) => Task.FromResult(Reports.RunBuilder.Load(DateTimeOffset.UtcNow, 1000, 500, options.RatePerSecond)),
+        };
+
+        var run = await runner.RunAsync("artifacts", CancellationToken.None);
+
+        Assert.True(run.Status == RunStatus.Complete, run.Reason);
+        // 2 rounds × 2 contenders × (max + 2 rates), each phase 1 s with no warm-up, settle or cool-down: 12 phases, 12 s.
+        Assert.Equal(Enumerable.Range(1, 12), positions.Select(p => p.Phase));
+        Assert.All(positions, p => Assert.Equal(12, p.Phases));
+        Assert.Equal(Enumerable.Range(1, 12).Reverse().Select(s => TimeSpan.FromSeconds(s)), positions.Select(p => p.Left));
+        Assert.Equal(["max", "rate-100", "rate-200"], positions.Take(3).Select(p => p.PhaseName));
+        Assert.Equal([1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2], positions.Select(p => p.Round));
+    }
+
+    private sealed class Recording(List<BenchPosition> positions) : IBenchProgress
+    {
+        public void Report(string message)
+        {
+        }
+
+        public void PhaseStarting(BenchPosition position) => positions.Add(position);
+    }
 }
