@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -17,15 +18,18 @@ public static class CompareJson
             [.. reports.Select(r => new CompareRun(r.LabelA, r.LabelB, r.CommonRates, r.Notes, [.. r.Rows.SelectMany(row => row.Figures.Select(f =>
                 new CompareFigure(row.Contender, f.Metric, f.Rate, f.A, f.B, f.Ratio, f.WorsePercent, f.Verdict,
                     thresholdPercent is { } t && f.RegressedBeyond(t))))]))]);
-        return JsonSerializer.Serialize(document, CompareJsonContext.Default.CompareDocument);
+        return JsonSerializer.Serialize(document, Options.GetTypeInfo(typeof(CompareDocument)));
     }
+
+    /// <summary>Text as written ("B's", "2+", "min–max"), not \u0027-escaped: the file is read by people too, never embedded in HTML.</summary>
+    private static readonly JsonSerializerOptions Options = new(CompareJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
 
-public sealed record CompareDocument(string Rule, double? ThresholdPercent, int Regressions, IReadOnlyList<CompareRun> Comparisons);
+internal sealed record CompareDocument(string Rule, double? ThresholdPercent, int Regressions, IReadOnlyList<CompareRun> Comparisons);
 
-public sealed record CompareRun(string A, string B, IReadOnlyList<double> CommonRates, IReadOnlyList<string> Notes, IReadOnlyList<CompareFigure> Figures);
+internal sealed record CompareRun(string A, string B, IReadOnlyList<double> CommonRates, IReadOnlyList<string> Notes, IReadOnlyList<CompareFigure> Figures);
 
-public sealed record CompareFigure(string Contender, ComparedMetric Metric, double? Rate, Spread? A, Spread? B, double? Ratio, double? WorsePercent,
+internal sealed record CompareFigure(string Contender, ComparedMetric Metric, double? Rate, Spread? A, Spread? B, double? Ratio, double? WorsePercent,
     Verdict Verdict, bool Regression);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true,

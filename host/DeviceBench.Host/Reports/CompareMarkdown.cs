@@ -14,9 +14,12 @@ public static class CompareMarkdown
         if (reports.Count > 0) text.Append(CultureInfo.InvariantCulture, $"A (reference): {MarkdownReport.Escape(reports[0].LabelA)}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"Medians over each run's rounds, with the min–max range where rounds differ; B/A of the medians. "
             + $"Verdict: {MarkdownReport.Escape(NoiseRule.Description)}.\n\n");
-        foreach (var report in reports)
+        for (int i = 0; i < reports.Count; i++)
         {
-            text.Append(CultureInfo.InvariantCulture, $"## B: {MarkdownReport.Escape(report.LabelB)}\n\n");
+            var report = reports[i];
+            // Runs are lettered as compare's arguments are: A the reference, then B, C…
+            char letter = (char)('B' + i);
+            text.Append(CultureInfo.InvariantCulture, $"## {letter}: {MarkdownReport.Escape(report.LabelB)}\n\n");
             foreach (string note in report.Notes) text.Append(CultureInfo.InvariantCulture, $"- {MarkdownReport.Escape(note)}\n");
             if (report.Notes.Count > 0) text.Append('\n');
             if (report.Rows.Count == 0)
@@ -24,7 +27,7 @@ public static class CompareMarkdown
                 text.Append("No contender ran in both: nothing to compare.\n\n");
                 continue;
             }
-            text.Append("| contender | metric | A | B | B/A | verdict |\n| --- | --- | ---: | ---: | ---: | --- |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| contender | metric | A | {letter} | {letter}/A | verdict |\n| --- | --- | ---: | ---: | ---: | --- |\n");
             foreach (var row in report.Rows)
                 foreach (var figure in row.Figures)
                 {
