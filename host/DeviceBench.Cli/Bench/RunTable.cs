@@ -7,7 +7,7 @@ namespace DeviceBench.Cli.Bench;
 /// <summary>
 /// The terminal report of <c>bench</c> and <c>report</c>, in 80 columns: memory, then throughput, then open-loop
 /// latency grouped by rate; medians with the min–max range across rounds. A column no contender has a figure for
-/// (temperature and throttling on a PC) is left out, and failed sessions are said under the tables, not in a name.
+/// (temperature and throttling on a PC, device p99 without a C# engine) is left out, and failed sessions are said under the tables, not in a name.
 /// </summary>
 public static class RunTable
 {
@@ -23,15 +23,19 @@ public static class RunTable
         var memory = NewTable("memory", "contender", "baseline RSS", "peak RSS");
         if (temperature) memory.AddColumn(new TableColumn("max temp").RightAligned());
         if (throttling) memory.AddColumn("throttled");
-        var throughput = NewTable("throughput", "contender", "max req/s", "errors", "device p99");
+        // Only the C# engines time their own handlers: a run of Rust and Go alone has no device p99 to show.
+        bool deviceP99 = rows.Any(r => r.DeviceP99Micros is not null);
+        var throughput = NewTable("throughput", "contender", "max req/s", "errors");
+        if (deviceP99) throughput.AddColumn(new TableColumn("device p99").RightAligned());
         foreach (var row in rows)
         {
             List<string> cells = [row.Contender, FigureText.Mebibytes(row.BaselineRssBytes), FigureText.Mebibytes(row.PeakRssBytes)];
             if (temperature) cells.Add(FigureText.Temperature(row.MaxTemperatureMilliCelsius));
             if (throttling) cells.Add(row.ThrottlingSeen ? "yes" : "no");
             memory.AddRow([.. cells.Select(Markup.Escape)]);
-            throughput.AddRow([.. new[] { row.Contender, FigureText.Count(row.MaxRequestsPerSecond), FigureText.Thousands(row.Errors), FigureText.Latency(row.DeviceP99Micros) }
-                .Select(Markup.Escape)]);
+            List<string> figures = [row.Contender, FigureText.Count(row.MaxRequestsPerSecond), FigureText.Thousands(row.Errors)];
+            if (deviceP99) figures.Add(FigureText.Latency(row.DeviceP99Micros));
+            throughput.AddRow([.. figures.Select(Markup.Escape)]);
         }
         console.Write(memory);
         console.Write(throughput);

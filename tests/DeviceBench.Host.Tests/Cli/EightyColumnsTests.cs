@@ -37,6 +37,11 @@ public sealed class EightyColumnsTests
 
         AssertFits(lines);
         Assert.DoesNotContain(lines, l => l.Contains("temp", StringComparison.Ordinal) || l.Contains("throttled", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("device p99", StringComparison.Ordinal));
+        var withoutDeviceLatency = WidestRun(withTemperature: false);
+        foreach (var session in withoutDeviceLatency.Sessions)
+            session.Stats = [.. session.Stats.Select(t => t with { Stat = t.Stat with { Latency = null } })];
+        Assert.DoesNotContain(Render(console => RunTable.Render(console, withoutDeviceLatency)), l => l.Contains("device p99", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -62,6 +62,11 @@ public sealed class ReportCommandsTests : IDisposable
         Assert.Equal(0, await Invoke("compare", folderA, folderB, "--fail-on-regression", "25"));
         Assert.Equal(0, await Invoke("compare", folderA, folderA, "--fail-on-regression", "5%"));
         Assert.Equal(0, await Invoke("compare", folderA, folderB));
+        // Several runs against A: one regressed is enough to fail.
+        Assert.Equal(1, await Invoke("compare", folderA, folderA, folderB, "--fail-on-regression", "5%"));
+        string json = Path.Combine(_folder.FullName, "gate.json");
+        Assert.Equal(1, await Invoke("compare", folderA, folderB, "--fail-on-regression", "5%", "--json", json));
+        Assert.Contains("\"regressions\": 1", File.ReadAllText(json), StringComparison.Ordinal);
     }
 
     private static Task<int> Invoke(params string[] args)
