@@ -5,9 +5,11 @@ namespace DeviceBench.Host.Reports;
 /// <summary>
 /// How <c>compare</c> decides that B differs from A, a rule simple enough to print under every comparison: B's median
 /// must differ from A's by more than the metric's noise floor, and, when both runs have two rounds or more, the
-/// min–max ranges of their rounds must not overlap. Anything else is noise. The floors are the least a figure moves
-/// between identical runs on a quiet board (READY RSS by a few pages; peak RSS with connection timing; throughput and
-/// the tail with the scheduler), so a single round still cannot call a jitter a change.
+/// min–max ranges of their rounds must not overlap. Anything else is noise. The floors are chosen, not fitted: READY
+/// RSS moves by a few pages between identical runs (measured here: the minimal engine at 4,096,000 bytes in every round
+/// of two runs, Go 4.1–4.2 MiB), peak RSS with connection timing, throughput and the tail with the scheduler. They only
+/// keep a single round from calling a jitter a change; on a busy machine throughput moves far more (two rounds of one
+/// run here: 20.5k and 34.9k req/s), which is what the ranges of 2+ rounds are for.
 /// </summary>
 public static class NoiseRule
 {
