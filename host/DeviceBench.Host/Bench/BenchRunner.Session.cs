@@ -78,7 +78,8 @@ public sealed partial class BenchRunner
             await Task.WhenAny(recorder.Ready.Task, Task.Delay(50, cancellationToken)).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
         }
-        Event($"{recorder.Session.Contender}: READY, baseline RSS {recorder.Session.Ready!.Memory.RssBytes / 1024} kB");
+        var ready = recorder.Session.Ready!;
+        Event($"{recorder.Session.Contender}: READY, baseline " + (ready.Memory is { } rss ? $"RSS {rss.RssBytes / 1024} kB" : $"managed heap used {ready.Heap!.Value.ManagedUsedBytes / 1024} kB"));
     }
 
     private async Task PhaseAsync(SessionRecorder recorder, IRunningContender running, string phase, double? rate, int port, CancellationToken cancellationToken)

@@ -12,6 +12,9 @@ public static class FigureText
 
     public static string Megabytes(Spread? bytes) => bytes is { } s ? Range(s, MegabytesOf) + " MB" : "-";
 
+    /// <summary>A microcontroller's heap is kilobytes: megabytes would round it to 0.0.</summary>
+    public static string Kilobytes(Spread? bytes) => bytes is { } s ? Range(s, b => (b / 1024).ToString("0.0", CultureInfo.InvariantCulture)) + " kB" : "-";
+
     public static string MegabytesOf(double bytes) => (bytes / BytesPerMegabyte).ToString("0.0", CultureInfo.InvariantCulture);
 
     public static string Count(Spread? value) => value is { } s ? Range(s, Whole) : "-";

@@ -13,9 +13,11 @@ public static partial class Plots
         double highest = 0;
         foreach (string contender in run.Settings.Contenders)
         {
-            if (FirstMeasured(run, contender, s => s.Stats.Count > 0) is not { } session) continue;
-            double[] seconds = [.. session.Stats.Select(t => t.AtSeconds)];
-            double[] megabytes = [.. session.Stats.Select(t => t.Stat.Memory.RssBytes / BytesPerMegabyte)];
+            // A microcontroller's STATs carry heap, not RSS: it has no line here.
+            if (FirstMeasured(run, contender, s => s.Stats.Any(t => t.Stat.Memory is not null)) is not { } session) continue;
+            var withRss = session.Stats.Where(t => t.Stat.Memory is not null).ToList();
+            double[] seconds = [.. withRss.Select(t => t.AtSeconds)];
+            double[] megabytes = [.. withRss.Select(t => t.Stat.Memory!.Value.RssBytes / BytesPerMegabyte)];
             var line = plot.Add.ScatterLine(seconds, megabytes, ColorOf(run, contender));
             line.LineWidth = 2;
             line.LegendText = contender;

@@ -17,7 +17,7 @@ internal static partial class ReportContent
                 [.. run.Sessions.Select(s => (IReadOnlyList<string>)[
                     s.Contender, s.Round == 0 ? "0 (calibration)" : FigureText.Whole(s.Round), s.Status.Text(),
                     s.Ready is { } ready ? FigureText.Whole(ready.StartupMillis) + " ms" : "-",
-                    s.Ready is { } r ? FigureText.MegabytesOf(r.Memory.RssBytes) + " MB" : "-",
+                    s.Ready?.Memory is { } m ? FigureText.MegabytesOf(m.RssBytes) + " MB" : "-",
                     FigureText.Whole(s.Phases.Count), FigureText.Whole(s.Stats.Count), End(s)])]);
         }
         var serial = run.Serial;
