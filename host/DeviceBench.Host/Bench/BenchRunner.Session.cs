@@ -94,6 +94,7 @@ public sealed partial class BenchRunner
             Duration = rate is null ? settings.MaxDuration : settings.RateDuration,
             RatePerSecond = rate,
             ExpectedStatus = 200,
+            Timeout = settings.RequestTimeout,
         };
         recorder.Phase = phase;
         LoadResult result;
