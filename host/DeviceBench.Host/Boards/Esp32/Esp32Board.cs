@@ -38,7 +38,7 @@ public sealed class Esp32Board : IBoard
         Notes =
         [
             $"ESP32 flashed out of band with the nanoFramework firmware at {target.ServerUri}: the host deploys, starts and stops nothing, "
-                + $"and READY is the board's boot baseline (repeated every {10} STATs for a host that attaches later)",
+                + $"and READY is the board's boot baseline (repeated every 10 STATs for a host that attaches later)",
             $"serial: {target.SerialDevice} at 115200 baud (the board's COM2)",
             $"microcontroller profile: {connections.ToString(CultureInfo.InvariantCulture)} connections within the board's socket cap of "
                 + $"{socketCap.ToString(CultureInfo.InvariantCulture)} (one is the listener, one is kept spare)",
