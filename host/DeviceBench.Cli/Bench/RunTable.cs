@@ -26,6 +26,15 @@ public static class RunTable
             }.Select(Markup.Escape)]);
         }
         console.Write(table);
+        // A microcontroller's memory is heap: its own table, never the RSS columns above.
+        if (rows.Any(r => r.HasHeap))
+        {
+            var heap = new Table().Border(TableBorder.Rounded).Title("microcontroller memory (managed heap, not RSS)");
+            heap.AddColumns("contender", "baseline heap used", "peak heap used");
+            foreach (var row in rows.Where(r => r.HasHeap))
+                heap.AddRow([.. new[] { row.Contender, FigureText.Kilobytes(row.BaselineHeapUsedBytes), FigureText.Kilobytes(row.PeakHeapUsedBytes) }.Select(Markup.Escape)]);
+            console.Write(heap);
+        }
         var latency = new Table().Border(TableBorder.Rounded).Title("open-loop latency (corrected for coordinated omission)");
         latency.AddColumns("contender", "rate req/s", "p50", "p99", "p99.9");
         foreach (var row in rows)

@@ -31,6 +31,30 @@ public static partial class Plots
         return plot;
     }
 
+    /// <summary>A microcontroller's managed heap in use, in its own plot: heap bytes never share an axis labelled RSS.</summary>
+    private static Plot? Heap(RunRecord run, string title)
+    {
+        var plot = new Plot();
+        double highest = 0;
+        foreach (string contender in run.Settings.Contenders)
+        {
+            if (FirstMeasured(run, contender, s => s.Stats.Any(t => t.Stat.Heap is not null)) is not { } session) continue;
+            var withHeap = session.Stats.Where(t => t.Stat.Heap is not null).ToList();
+            double[] seconds = [.. withHeap.Select(t => t.AtSeconds)];
+            double[] kilobytes = [.. withHeap.Select(t => t.Stat.Heap!.Value.ManagedUsedBytes / 1024.0)];
+            var line = plot.Add.ScatterLine(seconds, kilobytes, ColorOf(run, contender));
+            line.LineWidth = 2;
+            line.LegendText = contender;
+            highest = Math.Max(highest, kilobytes.Max());
+        }
+        if (highest == 0) return null;
+        FromZero(plot, highest);
+        plot.Title(title);
+        plot.XLabel("time since the session started (s)");
+        plot.YLabel("managed heap in use (kB)");
+        return plot;
+    }
+
     /// <summary>
     /// One line per phase, so the idle gap between phases is not drawn as a slope; times are placed on the session's
     /// clock (like the STATs') from each phase's start, its warm-up, and each interval's end.

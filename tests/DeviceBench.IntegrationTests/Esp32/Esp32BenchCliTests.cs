@@ -16,11 +16,14 @@ public sealed class Esp32BenchCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_cwd, recursive: true);
 
+    private IReadOnlyList<string> Output { get; set; } = [];
+
     private (int ExitCode, IReadOnlyList<string> Errors, RunRecord? Run, string? Folder) Bench(Esp32Simulator device, params string[] extra)
     {
         using var bench = DevicebenchRun.Start(_cwd, ["bench", "--board", $"esp32:{device.SerialDevice}@127.0.0.1:{device.Port}", "--rounds", "1",
             "--warmup", "0s", "--settle", "0s", "--cooldown", "0s", "--max-duration", "2s", "--rate-duration", "2s", .. extra]);
         int exitCode = bench.WaitForExit(TimeSpan.FromSeconds(120));
+        Output = bench.Output;
         string results = Path.Combine(_cwd, "results");
         string? folder = Directory.Exists(results) ? Directory.GetDirectories(results).SingleOrDefault() : null;
         return (exitCode, bench.Errors, folder is null ? null : RunFolder.Load(folder), folder);
@@ -55,6 +58,7 @@ public sealed class Esp32BenchCliTests : IDisposable
         Assert.Contains("managed heap, not RSS", report, StringComparison.Ordinal);
         Assert.Contains("Rust (esp-idf-svc) and Go (TinyGo) on ESP32 are not part of this build", report, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(folder!, "report.html")));
+        Assert.Contains(Output, l => l.Contains("microcontroller memory (managed heap, not RSS)", StringComparison.Ordinal));
         Assert.Contains(File.ReadLines(Path.Combine(folder!, "serial.log")), l => l.Contains("#DB1 READY", StringComparison.Ordinal));
     }
 
