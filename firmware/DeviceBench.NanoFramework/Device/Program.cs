@@ -29,7 +29,8 @@ namespace DeviceBench.NanoFramework.Device
         {
             var started = Stopwatch.StartNew();
             Configuration.SetPinFunction(ReportTxPin, DeviceFunction.COM2_TX);
-            s_serial = new SerialPort("COM2") { BaudRate = 115200 };
+            // Protocol lines end in \n alone; nanoFramework's default NewLine has varied between releases.
+            s_serial = new SerialPort("COM2") { BaudRate = 115200, NewLine = "\n" };
             s_serial.Open();
 
             NativeMemory.GetMemoryInfo(NativeMemory.MemoryType.All, out uint nativeTotal, out _, out _);
