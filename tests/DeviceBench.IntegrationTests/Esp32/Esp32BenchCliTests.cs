@@ -95,4 +95,16 @@ public sealed class Esp32BenchCliTests : IDisposable
         DevicebenchRun.AssertOneLineError(2, "devicebench bench: an esp32 board runs only nanoframework (flashed on it), not go-nethttp", (exitCode, errors));
         Assert.Null(run);
     }
+
+    [Fact]
+    public void A_serial_device_that_does_not_open_is_a_usage_error_and_leaves_no_run_folder()
+    {
+        string missing = Path.Combine(_cwd, "no-such-tty");
+        var result = DevicebenchRun.Run(_cwd, "bench", "--board", $"esp32:{missing}@127.0.0.1:1", "--rounds", "1");
+        Assert.Equal(2, result.ExitCode);
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("devicebench bench: ", error, StringComparison.Ordinal);
+        Assert.Contains(missing, error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_cwd, "results")));
+    }
 }
