@@ -90,6 +90,8 @@ public static class BenchCommand
                 };
                 settings.Validate();
                 CheckContendersFitBoard(settings, microcontroller, parse.GetValue(sockets));
+                if (microcontroller && (parse.GetValue(memory) is not null || parse.GetValue(cpus) is not null))
+                    throw new ArgumentException("--memory and --cpus apply to Linux boards: an esp32 board runs one firmware on its own heap and cores");
                 profile = Profile(parse.GetValue(cpus), parse.GetValue(loadCpus), parse.GetValue(memory), SshTarget.IsSpec(boardSpec) || microcontroller);
             }
             catch (Exception e) when (e is ArgumentException or FormatException)

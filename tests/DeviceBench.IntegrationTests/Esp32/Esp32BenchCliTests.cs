@@ -88,6 +88,16 @@ public sealed class Esp32BenchCliTests : IDisposable
     }
 
     [Fact]
+    public void A_memory_cap_on_an_esp32_board_is_a_usage_error()
+    {
+        using var device = new Esp32Simulator();
+        var (exitCode, errors, run, _) = Bench(device, "--memory", "64M");
+        DevicebenchRun.AssertOneLineError(2, "devicebench bench: --memory and --cpus apply to Linux boards: an esp32 board runs one firmware on its own heap and cores",
+            (exitCode, errors));
+        Assert.Null(run);
+    }
+
+    [Fact]
     public void A_linux_contender_on_an_esp32_board_is_a_usage_error()
     {
         using var device = new Esp32Simulator();
