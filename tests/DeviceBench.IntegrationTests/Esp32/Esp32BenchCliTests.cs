@@ -33,7 +33,8 @@ public sealed class Esp32BenchCliTests : IDisposable
     public void Bench_on_an_esp32_board_measures_the_simulated_device_from_its_serial_lines_and_address()
     {
         using var device = new Esp32Simulator();
-        // The device booted before the bench started (flashed out of band): its READY is only seen again when repeated.
+        // The device booted before the bench started, as a board flashed out of band does: the bench gets READY from
+        // what the pty held or from the device's repeat of it, whichever comes first.
         Thread.Sleep(300);
         var (exitCode, errors, run, folder) = Bench(device, "--rates", "5", "10");
 
