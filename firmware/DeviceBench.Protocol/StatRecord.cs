@@ -2,7 +2,8 @@ namespace DeviceBench.Protocol;
 
 /// <summary>
 /// <c>STAT</c>: one report interval. Figures a subject cannot know (a watched process's requests, a board
-/// without a temperature sensor) are null and their keys omitted, never sent as zero.
+/// without a temperature sensor, a microcontroller's CPU share) are null and their keys omitted, never sent as zero.
+/// A Linux board sends <see cref="Memory"/>, a microcontroller <see cref="Heap"/>; a line with neither is not a STAT.
 /// </summary>
 public sealed record StatRecord : IReportRecord
 {
@@ -10,9 +11,10 @@ public sealed record StatRecord : IReportRecord
 
     public required long Seq { get; init; }
     public required long UptimeMillis { get; init; }
-    public required MemoryFigures Memory { get; init; }
-    public required long CpuPct10 { get; init; }
-    public required long Threads { get; init; }
+    public MemoryFigures? Memory { get; init; }
+    public HeapFigures? Heap { get; init; }
+    public long? CpuPct10 { get; init; }
+    public long? Threads { get; init; }
     public long? GcCount { get; init; }
     public long? GcPauseMicros { get; init; }
     public long? Connections { get; init; }
@@ -26,7 +28,8 @@ public sealed record StatRecord : IReportRecord
     public ReportLine ToLine()
     {
         var line = new ReportLine(Name).Add("seq", Seq).Add("uptime_ms", UptimeMillis);
-        Memory.WriteTo(line);
+        Memory?.WriteTo(line);
+        Heap?.WriteTo(line);
         line.Add("cpu_pct10", CpuPct10).Add("threads", Threads).Add("gc_count", GcCount).Add("gc_pause_us", GcPauseMicros)
             .Add("conns", Connections).Add("requests", Requests).Add("rps", RequestsPerSecond);
         Latency?.WriteTo(line);
@@ -35,14 +38,18 @@ public sealed record StatRecord : IReportRecord
 
     public static StatRecord? From(ReportLine line)
     {
-        if (line.Record != Name || line.GetInt64("seq") is not { } seq || MemoryFigures.ReadFrom(line) is not { } memory) return null;
+        if (line.Record != Name || line.GetInt64("seq") is not { } seq) return null;
+        var memory = MemoryFigures.ReadFrom(line);
+        var heap = HeapFigures.ReadFrom(line);
+        if (memory is null && heap is null) return null;
         return new StatRecord
         {
             Seq = seq,
             UptimeMillis = line.GetInt64("uptime_ms") ?? 0,
             Memory = memory,
-            CpuPct10 = line.GetInt64("cpu_pct10") ?? 0,
-            Threads = line.GetInt64("threads") ?? 0,
+            Heap = heap,
+            CpuPct10 = line.GetInt64("cpu_pct10"),
+            Threads = line.GetInt64("threads"),
             GcCount = line.GetInt64("gc_count"),
             GcPauseMicros = line.GetInt64("gc_pause_us"),
             Connections = line.GetInt64("conns"),

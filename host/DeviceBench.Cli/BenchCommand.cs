@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using DeviceBench.Cli.Bench;
 using DeviceBench.Host.Bench;
+using DeviceBench.Host.Boards.Esp32;
 using DeviceBench.Host.Boards.Ssh;
 using DeviceBench.Host.Boards;
 using DeviceBench.Host.Load;
@@ -21,7 +22,12 @@ public static class BenchCommand
 
     public static Command Create()
     {
-        var board = new Option<string>("--board") { Description = "local | ssh://user@host[:port] | qemu[:profile]", DefaultValueFactory = _ => "local" };
+        var board = new Option<string>("--board")
+        {
+            Description = "local | ssh://user@host[:port] | qemu[:profile] | esp32:SERIAL@ADDRESS[:PORT] (an ESP32 flashed with the nanoFramework firmware; "
+                + "its defaults: -c 4, --rates 5 10 20, --timeout 10s)",
+            DefaultValueFactory = _ => "local",
+        };
         var rounds = new Option<int>("--rounds", "-r") { Description = "Rounds per contender (order shuffled each round)", DefaultValueFactory = _ => 3, CustomParser = BoundedOption.Whole };
         var contenders = new Option<string[]>("--contender") { Description = $"Contenders to run (default: all of {string.Join(", ", ContenderCatalog.Names)})" };
         var connections = new Option<int>("--connections", "-c") { Description = "Connections of every load phase", DefaultValueFactory = _ => 64, CustomParser = BoundedOption.Whole };
@@ -44,33 +50,49 @@ public static class BenchCommand
         var identity = new Option<string?>("--identity", "-i") { Description = "ssh:// boards: private key (default ~/.ssh/id_ed25519, then id_rsa); passphrase from DEVICEBENCH_SSH_PASSPHRASE, a password from DEVICEBENCH_SSH_PASSWORD" };
         var knownHosts = new Option<string?>("--known-hosts") { Description = "ssh:// boards: known_hosts file the board's host key must be in (default ~/.ssh/known_hosts)" };
         var hostKey = new Option<string?>("--host-key") { Description = "ssh:// boards: pinned host key fingerprint SHA256:... (ssh-keygen -lf), instead of known_hosts" };
+        var timeout = BoundedOption.Duration("--timeout", null, "A request without a complete response after this long is a timeout error (esp32: 10s)",
+            TimeSpan.FromSeconds(2), LoadOptions.MaxTimeout);
+        var sockets = new Option<int>("--sockets")
+        {
+            Description = "esp32 boards: the device's socket cap (16 on ESP32, 8 on ESP32-C3); the load stays 2 below it", DefaultValueFactory = _ => 16,
+            CustomParser = BoundedOption.Whole,
+        };
         var serial = new Option<string?>("--serial") { Description = "ssh:// boards: USB-UART adapter on this host wired to the board's /dev/serial0 (default: report lines over SSH)" };
         var command = new Command("bench", $"Compare the contenders on a board: memory, throughput, tail latency. {ExitCodesHelp}")
         {
             board, rounds, contenders, connections, warmup, maxDuration, rateDuration, settle, cooldown, rates, cpus, loadCpus, memory, results, artifacts, seed,
-            identity, knownHosts, hostKey, serial,
+            identity, knownHosts, hostKey, serial, timeout, sockets,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             BenchSettings settings;
             BoardProfile profile;
+            string boardSpec = parse.GetRequiredValue(board);
+            bool microcontroller = Esp32Target.IsSpec(boardSpec);
+            // A microcontroller's defaults are its profile's; what the user typed wins either way.
+            var defaults = microcontroller ? BenchSettings.Microcontroller : new BenchSettings();
+            T Given<T>(Option<T> option, T fallback) => parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option)! : fallback;
             try
             {
                 settings = new BenchSettings
                 {
-                    Contenders = parse.GetValue(contenders) is { Length: > 0 } chosen ? chosen : ContenderCatalog.Names,
+                    Contenders = parse.GetValue(contenders) is { Length: > 0 } chosen ? chosen : defaults.Contenders,
                     Rounds = parse.GetValue(rounds),
-                    Connections = parse.GetValue(connections),
+                    Connections = Given(connections, defaults.Connections),
+                    RequestTimeout = Given(timeout, defaults.RequestTimeout),
                     Warmup = parse.GetValue(warmup),
                     MaxDuration = parse.GetValue(maxDuration),
                     RateDuration = parse.GetValue(rateDuration),
                     Settle = parse.GetValue(settle),
                     Cooldown = parse.GetValue(cooldown),
-                    Rates = parse.GetValue(rates) ?? [],
+                    Rates = parse.GetValue(rates) is { Length: > 0 } fixedRates ? fixedRates : defaults.Rates,
                     Seed = parse.GetValue(seed) ?? Environment.TickCount,
                 };
                 settings.Validate();
-                profile = Profile(parse.GetValue(cpus), parse.GetValue(loadCpus), parse.GetValue(memory), SshTarget.IsSpec(parse.GetRequiredValue(board)));
+                CheckContendersFitBoard(settings, microcontroller, parse.GetValue(sockets));
+                if (microcontroller && (parse.GetValue(memory) is not null || parse.GetValue(cpus) is not null))
+                    throw new ArgumentException("--memory and --cpus apply to Linux boards: an esp32 board runs one firmware on its own heap and cores");
+                profile = Profile(parse.GetValue(cpus), parse.GetValue(loadCpus), parse.GetValue(memory), SshTarget.IsSpec(boardSpec) || microcontroller);
             }
             catch (Exception e) when (e is ArgumentException or FormatException)
             {
@@ -83,17 +105,17 @@ public static class BenchCommand
                 HostSerialDevice = parse.GetValue(serial), IdentityPassphrase = Environment.GetEnvironmentVariable("DEVICEBENCH_SSH_PASSPHRASE"),
                 Password = Environment.GetEnvironmentVariable("DEVICEBENCH_SSH_PASSWORD"),
             };
-            return await RunAsync(parse.GetRequiredValue(board), profile, ssh, settings, parse.GetRequiredValue(results), parse.GetRequiredValue(artifacts), cancellationToken)
-                .ConfigureAwait(false);
+            return await RunAsync(boardSpec, profile, ssh, (parse.GetValue(sockets), settings.Connections), settings, parse.GetRequiredValue(results),
+                parse.GetRequiredValue(artifacts), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(string boardSpec, BoardProfile profile, SshBoardOptions ssh, BenchSettings settings, string resultsRoot, string artifacts,
-        CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string boardSpec, BoardProfile profile, SshBoardOptions ssh, (int SocketCap, int Connections) microcontroller,
+        BenchSettings settings, string resultsRoot, string artifacts, CancellationToken cancellationToken)
     {
         IBoard opened;
-        try { opened = BoardFactory.Create(boardSpec, profile, ssh); }
+        try { opened = BoardFactory.Create(boardSpec, profile, ssh, microcontroller); }
         catch (Exception e) when (e is ArgumentException or IOException or NotSupportedException or UnauthorizedAccessException)
         {
             return await CommandRunner.FailAsync("bench", ErrorText.Of(e), ExitCodes.Usage).ConfigureAwait(false);
@@ -102,7 +124,7 @@ public static class BenchCommand
         try
         {
             // The board says which architecture's artifacts it runs; an unfinished build is refused before a run folder exists for it.
-            ContenderCatalog.CheckArtifacts(artifacts, board.Architecture, settings.Contenders);
+            if (board.FlashedContender is null) ContenderCatalog.CheckArtifacts(artifacts, board.Architecture, settings.Contenders);
             if (board.Name == "local")
             {
                 CheckLocalCpus(profile);
@@ -150,6 +172,28 @@ public static class BenchCommand
         int exitCode = run.Status == RunStatus.Complete ? ExitCodes.Success : await CommandRunner.FailAsync("bench", $"run {run.Status.Text()}: {run.Reason}", cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Failed)
             .ConfigureAwait(false);
         return reportProblem is null ? exitCode : await CommandRunner.FailAsync("bench", reportProblem, exitCode).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// An ESP32 runs only its flashed firmware, which no other board runs; and its load stays within the socket cap, so
+    /// the bench never makes the refusals it would then have to tell apart from the device's own failures.
+    /// </summary>
+    /// <exception cref="ArgumentException">A contender on the wrong board, or more connections than the sockets allow.</exception>
+    private static void CheckContendersFitBoard(BenchSettings settings, bool microcontroller, int socketCap)
+    {
+        if (microcontroller)
+        {
+            if (settings.Contenders.FirstOrDefault(c => c != ContenderCatalog.Nanoframework) is { } other)
+                throw new ArgumentException($"an esp32 board runs only {ContenderCatalog.Nanoframework} (flashed on it), not {other}");
+            int within = BenchSettings.ConnectionsWithin(socketCap);
+            if (within < 1) throw new ArgumentException($"--sockets: {socketCap} leaves no socket for a connection (at least 3)");
+            if (settings.Connections > within)
+                throw new ArgumentException($"--connections {settings.Connections} is more than a board with {socketCap} sockets can hold (at most {within}: one is the listener, one kept spare)");
+        }
+        else if (settings.Contenders.Contains(ContenderCatalog.Nanoframework))
+        {
+            throw new ArgumentException($"{ContenderCatalog.Nanoframework} runs only on an esp32:SERIAL@ADDRESS board");
+        }
     }
 
     /// <summary>On the local board the load generator keeps off the contender's CPUs, as a separate host would.</summary>

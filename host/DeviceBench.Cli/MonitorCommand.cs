@@ -102,9 +102,10 @@ public static class MonitorCommand
         var c = CultureInfo.InvariantCulture;
         string text = record switch
         {
-            BootRecord b => $"[bold]BOOT[/]  {b.Mode} {b.Subject} pid {b.Pid} ({b.Arch}, {b.Cores} cores, {b.MemTotalBytes >> 20} MiB) fw {b.FirmwareVersion}",
-            ReadyRecord r => $"[green]READY[/] pid {r.Pid} baseline RSS {Mb(r.Memory.RssBytes)} in {r.StartupMillis} ms",
-            StatRecord s => string.Format(c, "STAT  #{0} RSS {1} peak {2} cpu {3:0.0}%{4}{5}{6}{7}", s.Seq, Mb(s.Memory.RssBytes), Mb(s.Memory.HwmBytes), s.CpuPct10 / 10.0,
+            BootRecord b => $"[bold]BOOT[/]  {b.Mode} {b.Subject}{Pid(b.Pid)} ({b.Arch}, {b.Cores} cores, {b.MemTotalBytes >> 20} MiB) fw {b.FirmwareVersion}",
+            ReadyRecord r => $"[green]READY[/]{Pid(r.Pid)} baseline {Memory(r.Memory, r.Heap, peak: false)} in {r.StartupMillis} ms",
+            StatRecord s => string.Format(c, "STAT  #{0} {1}{2}{3}{4}{5}{6}", s.Seq, Memory(s.Memory, s.Heap, peak: true),
+                s.CpuPct10 is { } cpu ? string.Format(c, " cpu {0:0.0}%", cpu / 10.0) : "",
                 s.RequestsPerSecond is { } rps ? $" {rps} req/s" : "", s.Connections is { } conns ? $" {conns} conns" : "",
                 s.Latency is { } l ? $" p99 {l.P99Micros} us" : "", s.TemperatureMilliCelsius is { } t ? string.Format(c, " {0:0.0} °C", t / 1000.0) : ""),
             AlarmRecord a => $"[red]ALARM[/] {a.Budget} {(a.Raised ? "raised" : "cleared")}: {a.Value} (limit {a.Limit})",
@@ -114,6 +115,18 @@ public static class MonitorCommand
         // Protocol values are tokens of [A-Za-z0-9._:/+-]: nothing in them can be taken for markup.
         return $"[grey]{DateTime.Now:HH:mm:ss}[/] {text}";
     }
+
+    private static string Pid(long? pid) => pid is { } p ? $" pid {p}" : "";
+
+    /// <summary>RSS on a Linux board; on a microcontroller its heap, named as heap (it has no RSS).</summary>
+    private static string Memory(MemoryFigures? memory, HeapFigures? heap, bool peak) => (memory, heap) switch
+    {
+        ({ } m, _) => peak ? $"RSS {Mb(m.RssBytes)} peak {Mb(m.HwmBytes)}" : $"RSS {Mb(m.RssBytes)}",
+        (null, { } h) => $"heap used {Kb(h.ManagedUsedBytes)} free {Kb(h.ManagedFreeBytes)}" + (h.NativeFreeBytes is { } n ? $" native free {Kb(n)}" : ""),
+        _ => "memory -",
+    };
+
+    private static string Kb(long bytes) => (bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " kB";
 
     private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
 }

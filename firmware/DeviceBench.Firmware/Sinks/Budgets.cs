@@ -15,7 +15,7 @@ internal sealed class Budgets(long? p99Micros = null, long? rssBytes = null, lon
         var checks = new (string Name, long? Limit, long? Value)[]
         {
             ("p99", p99Micros, stat.Latency?.P99Micros),
-            ("rss", rssBytes, stat.Memory.RssBytes),
+            ("rss", rssBytes, stat.Memory?.RssBytes),
             ("temp", temperatureMilliCelsius, stat.TemperatureMilliCelsius),
         };
         foreach (var (name, limit, value) in checks)

@@ -31,7 +31,7 @@ internal sealed class LcdSink : IRecordSink
     {
         if (record is not StatRecord stat) return;
         var c = CultureInfo.InvariantCulture;
-        string top = string.Format(c, "{0,5:0.0}MB p99 {1,4}", stat.Memory.RssBytes / 1048576.0, Short(stat.Latency?.P99Micros, "us"));
+        string top = string.Format(c, "{0,5:0.0}MB p99 {1,4}", stat.Memory?.RssBytes / 1048576.0, Short(stat.Latency?.P99Micros, "us"));
         string bottom = string.Format(c, "{0,7}/s {1,5}", Short(stat.RequestsPerSecond, ""),
             stat.TemperatureMilliCelsius is { } t ? (t / 1000.0).ToString("0.0", c) + "C" : "");
         _lcd.SetCursorPosition(0, 0);

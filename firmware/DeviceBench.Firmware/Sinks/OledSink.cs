@@ -39,7 +39,7 @@ internal sealed class OledSink : IRecordSink
     {
         if (record is not StatRecord stat) return;
         var c = CultureInfo.InvariantCulture;
-        DrawRow(0, string.Format(c, "RSS {0:0.0}MB", stat.Memory.RssBytes / 1048576.0));
+        DrawRow(0, string.Format(c, "RSS {0:0.0}MB", stat.Memory?.RssBytes / 1048576.0));
         DrawRow(1, stat.Latency is { } l ? $"p99 {l.P99Micros.ToString(c)}us" : "p99 -");
         DrawRow(2, (stat.RequestsPerSecond?.ToString(c) ?? "-") + "/s" +
             (stat.TemperatureMilliCelsius is { } t ? " " + (t / 1000.0).ToString("0.0", c) + "C" : ""));

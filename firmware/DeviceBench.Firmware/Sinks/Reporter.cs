@@ -69,7 +69,7 @@ internal sealed class Reporter(Sampler sampler, IReadOnlyList<IRecordSink> sinks
 
     public void End(string reason, long? exitCode)
     {
-        long hwm = sampler.ReadProcess()?.Memory.HwmBytes ?? LastStat?.Memory.HwmBytes ?? 0;
+        long hwm = sampler.ReadProcess()?.Memory.HwmBytes ?? LastStat?.Memory?.HwmBytes ?? 0;
         var end = new EndRecord(reason, exitCode, (long)sampler.Uptime.TotalMilliseconds, LastStat?.Requests, hwm);
         Publish(end);
     }

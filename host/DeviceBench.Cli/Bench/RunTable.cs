@@ -39,6 +39,14 @@ public static class RunTable
         }
         console.Write(memory);
         console.Write(throughput);
+        // A microcontroller's memory is heap: its own table, never the RSS columns above.
+        if (rows.Any(r => r.HasHeap))
+        {
+            var heap = NewTable("microcontroller memory (managed heap, not RSS)", "contender", "baseline heap used", "peak heap used");
+            foreach (var row in rows.Where(r => r.HasHeap))
+                heap.AddRow([.. new[] { row.Contender, FigureText.Kilobytes(row.BaselineHeapUsedBytes), FigureText.Kilobytes(row.PeakHeapUsedBytes) }.Select(Markup.Escape)]);
+            console.Write(heap);
+        }
         if (run.Rates.Count > 0)
         {
             var latency = NewTable("open-loop latency, corrected for coordinated omission", "rate / contender", "p50", "p99", "p99.9");

@@ -78,8 +78,10 @@ public sealed partial class BenchRunner
             await Task.WhenAny(recorder.Ready.Task, Task.Delay(50, cancellationToken)).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
         }
-        Event(string.Create(CultureInfo.InvariantCulture,
-            $"{recorder.Session.Contender}: READY, baseline RSS {recorder.Session.Ready!.Memory.RssBytes / (1024.0 * 1024):0.0} MiB"));
+        var ready = recorder.Session.Ready!;
+        Event(string.Create(CultureInfo.InvariantCulture, $"{recorder.Session.Contender}: READY, baseline ")
+            + (ready.Memory is { } rss ? string.Create(CultureInfo.InvariantCulture, $"RSS {rss.RssBytes / (1024.0 * 1024):0.0} MiB")
+                : string.Create(CultureInfo.InvariantCulture, $"managed heap used {ready.Heap!.Value.ManagedUsedBytes / 1024.0:0.0} kB")));
     }
 
     private async Task PhaseAsync(SessionRecorder recorder, IRunningContender running, string phase, double? rate, int port, CancellationToken cancellationToken)
@@ -94,6 +96,7 @@ public sealed partial class BenchRunner
             Duration = rate is null ? settings.MaxDuration : settings.RateDuration,
             RatePerSecond = rate,
             ExpectedStatus = 200,
+            Timeout = settings.RequestTimeout,
         };
         recorder.Phase = phase;
         PhaseStarting(recorder.Session.Contender, recorder.Session.Round, phase, options.Duration);

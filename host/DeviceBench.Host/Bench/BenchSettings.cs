@@ -27,6 +27,24 @@ public sealed record BenchSettings
     [JsonPropertyName("reportIntervalSeconds"), JsonConverter(typeof(SecondsConverter))]
     public TimeSpan ReportInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>A request without a complete response after this long is a timeout error.</summary>
+    [JsonPropertyName("requestTimeoutSeconds"), JsonConverter(typeof(SecondsConverter))]
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The microcontroller profile (an <c>esp32:</c> board): nanoFramework's HttpListener answers one request at a
+    /// time from one queue, with a thread per keep-alive connection, under a socket cap of 16 (8 on ESP32-C3). So: 4
+    /// connections, fixed low rates (5, 10, 20 req/s) rather than fractions of a calibrated maximum, and a 10 s request
+    /// timeout for Wi-Fi retries and garbage collections of a 100 KB heap. Every one of them has a bench option.
+    /// </summary>
+    public static BenchSettings Microcontroller { get; } = new()
+    {
+        Contenders = [ContenderCatalog.Nanoframework], Connections = 4, Rates = [5, 10, 20], RequestTimeout = TimeSpan.FromSeconds(10),
+    };
+
+    /// <summary>Connections the load may hold on a board with <paramref name="socketCap"/> sockets: one is the listener, one kept spare.</summary>
+    public static int ConnectionsWithin(int socketCap) => socketCap - 2;
+
     /// <summary>Fixed open-loop rates; when empty they are <see cref="RateFractions"/> of the slowest contender's maximum.</summary>
     public IReadOnlyList<double> Rates { get; init; } = [];
     public IReadOnlyList<double> RateFractions { get; init; } = [0.25, 0.5, 0.75];
@@ -42,11 +60,12 @@ public sealed record BenchSettings
     {
         Check(Contenders.Count > 0, "no contender to run");
         foreach (string name in Contenders)
-            Check(ContenderCatalog.Names.Contains(name), $"unknown contender '{name}' (known: {string.Join(", ", ContenderCatalog.Names)})");
+            Check(ContenderCatalog.Known.Contains(name), $"unknown contender '{name}' (known: {string.Join(", ", ContenderCatalog.Known)})");
         string? twice = Contenders.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
         Check(twice is null, $"contender '{twice}' is named twice");
         Check(Rounds >= 1, $"rounds must be at least 1 (got {Rounds})");
         Check(Connections >= 1, $"connections must be at least 1 (got {Connections})");
+        Check(RequestTimeout > TimeSpan.Zero, "timeout must be above 0");
         Check(MaxDuration > TimeSpan.Zero, "max-duration must be above 0");
         Check(RateDuration > TimeSpan.Zero, "rate-duration must be above 0");
         Check(Warmup >= TimeSpan.Zero && Settle >= TimeSpan.Zero && Cooldown >= TimeSpan.Zero, "warmup, settle and cooldown cannot be negative");

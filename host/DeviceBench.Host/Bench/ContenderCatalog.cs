@@ -9,7 +9,14 @@ namespace DeviceBench.Host.Bench;
 /// </summary>
 public static class ContenderCatalog
 {
+    /// <summary>The contenders a Linux board runs from the artifacts (the default contender list).</summary>
     public static IReadOnlyList<string> Names { get; } = ["csharp-minimal", "csharp-kestrel", "rust-hyper", "go-nethttp"];
+
+    /// <summary>The nanoFramework firmware, flashed on an ESP32 out of band: nothing to launch.</summary>
+    public const string Nanoframework = Boards.Esp32.Esp32Board.Contender;
+
+    /// <summary>Every contender name a run may list.</summary>
+    public static IReadOnlyList<string> Known { get; } = [.. Names, Nanoframework];
 
     public static ContenderLaunch Launch(string name, int port, int workers, TimeSpan interval)
     {
@@ -20,6 +27,8 @@ public static class ContenderCatalog
             // The minimal engine runs from the lean build (no Kestrel compiled in), as a board maker would ship it.
             "csharp-minimal" => ["{dir}/fw-minimal/devicebench-fw", "serve", "--engine", "minimal", "--port", p, "--threads", w, .. report],
             "csharp-kestrel" => ["{dir}/fw/devicebench-fw", "serve", "--engine", "kestrel", "--port", p, "--threads", w, .. report],
+            // Already running on the board: the board starts nothing and checks that this is the one it runs.
+            Nanoframework => [],
             "rust-hyper" or "go-nethttp" =>
                 ["{dir}/fw/devicebench-fw", "watch", "--name", name, .. report, "--", $"{{dir}}/{name}", "--port", p, "--threads", w],
             _ => throw new ArgumentException($"unknown contender '{name}' (known: {string.Join(", ", Names)})", nameof(name)),

@@ -6,7 +6,10 @@ namespace DeviceBench.Host.Bench;
 /// </summary>
 public sealed class RunRecord
 {
-    /// <summary>2: settings durations are seconds (<c>settleSeconds</c>…), were TimeSpan text in 1 (<c>settle: "00:00:02"</c>), which still loads.</summary>
+    /// <summary>
+    /// 2: settings durations are seconds (<c>settleSeconds</c>…), were TimeSpan text in 1 (<c>settle: "00:00:02"</c>), which
+    /// still loads; a microcontroller's heap figures; <c>settings.requestTimeoutSeconds</c>.
+    /// </summary>
     public const int CurrentSchemaVersion = 2;
 
     public int SchemaVersion { get; set; } = CurrentSchemaVersion;

@@ -32,6 +32,12 @@ public interface IBoard : IAsyncDisposable
     /// <summary>The port the <paramref name="session"/>-th contender listens on (boards that forward a fixed range keep the default).</summary>
     int PickPort(int session) => 18_000 + session % 1000;
 
+    /// <summary>
+    /// The one contender flashed on the board out of band (a microcontroller), which the host neither deploys nor
+    /// starts; null for a board that runs the contenders from the artifacts.
+    /// </summary>
+    string? FlashedContender => null;
+
     /// <summary>How the host reaches a server listening on <paramref name="port"/> on the board.</summary>
     Uri ServerUri(int port);
 

@@ -16,6 +16,11 @@ public static class FigureText
 
     public static string Mebibytes(double bytes) => MebibytesOf(bytes) + " MiB";
 
+    /// <summary>A microcontroller's heap is kilobytes: MiB would round it to 0.0.</summary>
+    public static string Kilobytes(Spread? bytes) => bytes is { } s ? Range(s, KilobytesOf, KilobytesOf) + " kB" : "-";
+
+    private static string KilobytesOf(double bytes) => (bytes / 1024).ToString("#,0.0", CultureInfo.InvariantCulture);
+
     /// <summary>The number of MiB without the unit, one decimal.</summary>
     public static string MebibytesOf(double bytes) => (bytes / BytesPerMebibyte).ToString("#,0.0", CultureInfo.InvariantCulture);
 

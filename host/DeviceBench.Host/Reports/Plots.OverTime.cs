@@ -13,9 +13,11 @@ public static partial class Plots
         double highest = 0;
         foreach (string contender in run.Settings.Contenders)
         {
-            if (FirstMeasured(run, contender, s => s.Stats.Count > 0) is not { } session) continue;
-            double[] seconds = [.. session.Stats.Select(t => t.AtSeconds)];
-            double[] megabytes = [.. session.Stats.Select(t => t.Stat.Memory.RssBytes / BytesPerMegabyte)];
+            // A microcontroller's STATs carry heap, not RSS: it has no line here.
+            if (FirstMeasured(run, contender, s => s.Stats.Any(t => t.Stat.Memory is not null)) is not { } session) continue;
+            var withRss = session.Stats.Where(t => t.Stat.Memory is not null).ToList();
+            double[] seconds = [.. withRss.Select(t => t.AtSeconds)];
+            double[] megabytes = [.. withRss.Select(t => t.Stat.Memory!.Value.RssBytes / BytesPerMegabyte)];
             var line = plot.Add.ScatterLine(seconds, megabytes, ColorOf(run, contender));
             line.LineWidth = 2;
             line.LegendText = contender;
@@ -26,6 +28,30 @@ public static partial class Plots
         plot.Title(title);
         plot.XLabel("time since the contender started (s)");
         plot.YLabel("RSS (MiB)");
+        return plot;
+    }
+
+    /// <summary>A microcontroller's managed heap in use, in its own plot: heap bytes never share an axis labelled RSS.</summary>
+    private static Plot? Heap(RunRecord run, string title)
+    {
+        var plot = new Plot();
+        double highest = 0;
+        foreach (string contender in run.Settings.Contenders)
+        {
+            if (FirstMeasured(run, contender, s => s.Stats.Any(t => t.Stat.Heap is not null)) is not { } session) continue;
+            var withHeap = session.Stats.Where(t => t.Stat.Heap is not null).ToList();
+            double[] seconds = [.. withHeap.Select(t => t.AtSeconds)];
+            double[] kilobytes = [.. withHeap.Select(t => t.Stat.Heap!.Value.ManagedUsedBytes / 1024.0)];
+            var line = plot.Add.ScatterLine(seconds, kilobytes, ColorOf(run, contender));
+            line.LineWidth = 2;
+            line.LegendText = contender;
+            highest = Math.Max(highest, kilobytes.Max());
+        }
+        if (highest == 0) return null;
+        FromZero(plot, highest);
+        plot.Title(title);
+        plot.XLabel("time since the session started (s)");
+        plot.YLabel("managed heap in use (kB)");
         return plot;
     }
 

@@ -47,6 +47,8 @@ public static partial class Plots
         }
         const string rssTitle = "Resident memory (RSS) over time, first measured round";
         if (Rss(run, rssTitle) is { } rss) yield return ("rss", rssTitle, null, rss);
+        const string heapTitle = "Microcontroller managed heap in use (not RSS) over time, first measured round";
+        if (Heap(run, heapTitle) is { } heap) yield return ("heap", heapTitle, null, heap);
         const string throughputTitle = "Requests/s over time (load generator, per interval), first measured round";
         if (Throughput(run, throughputTitle) is { } throughput) yield return ("throughput", throughputTitle, null, throughput);
     }

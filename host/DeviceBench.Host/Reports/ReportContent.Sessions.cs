@@ -17,7 +17,7 @@ internal static partial class ReportContent
                 [.. run.Sessions.Select(s => (IReadOnlyList<string>)[
                     s.Contender, s.Round == 0 ? "0 (calibration)" : FigureText.Whole(s.Round), s.Status.Text(),
                     s.Ready is { } ready ? FigureText.Whole(ready.StartupMillis) + " ms" : "-",
-                    s.Ready is { } r ? FigureText.Mebibytes(r.Memory.RssBytes) : "-",
+                    s.Ready?.Memory is { } m ? FigureText.Mebibytes(m.RssBytes) : "-",
                     FigureText.Whole(s.Phases.Count), FigureText.Whole(s.Stats.Count), End(s)])]);
         }
         var serial = run.Serial;

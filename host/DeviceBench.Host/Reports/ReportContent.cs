@@ -59,6 +59,19 @@ internal static partial class ReportContent
             + "calibration (round 0) excluded. Baseline RSS is at READY, before the first request; peak RSS is the highest high-water mark "
             + "the board reported; max req/s is the closed-loop maximum seen by the load generator; device p99 is the server's own p99 during "
             + "that phase, as reported over serial (\"-\" where a contender does not measure it).");
+        Heap(rows, sink);
+    }
+
+    /// <summary>A microcontroller's memory in its own table: heap bytes never sit in an RSS column.</summary>
+    private static void Heap(IReadOnlyList<ContenderSummary> rows, IReportSink sink)
+    {
+        var heap = rows.Where(r => r.HasHeap).ToList();
+        if (heap.Count == 0) return;
+        sink.Heading(3, "Microcontroller memory (managed heap, not RSS)");
+        sink.Table(["contender", "baseline heap used", "peak heap used"],
+            [.. heap.Select(r => (IReadOnlyList<string>)[r.Contender, FigureText.Kilobytes(r.BaselineHeapUsedBytes), FigureText.Kilobytes(r.PeakHeapUsedBytes)])]);
+        sink.Paragraph("A microcontroller has no processes and no RSS: its RSS columns above stay empty. These are the nanoFramework managed "
+            + "heap in use as the device reports it (heap_used_bytes, after a collection): at READY, and the highest over the measured STATs.");
     }
 
     private static void Latency(RunRecord run, IReadOnlyList<ContenderSummary> rows, IReadOnlyList<RenderedPlot> plots, IReportSink sink)

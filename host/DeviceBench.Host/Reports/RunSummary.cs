@@ -26,14 +26,18 @@ public static class RunSummary
             contender,
             sessions.Count,
             sessions.Count(s => s.Status != SessionStatus.Ok),
-            Spread.Of(measured.Where(s => s.Ready is not null).Select(s => (double)s.Ready!.Memory.RssBytes)),
-            Spread.Of(measured.Where(s => s.Stats.Count > 0).Select(s => (double)s.Stats.Max(t => t.Stat.Memory.HwmBytes))),
+            Spread.Of(measured.Where(s => s.Ready?.Memory is not null).Select(s => (double)s.Ready!.Memory!.Value.RssBytes)),
+            Spread.Of(measured.Where(s => s.Stats.Any(t => t.Stat.Memory is not null))
+                .Select(s => (double)s.Stats.Where(t => t.Stat.Memory is not null).Max(t => t.Stat.Memory!.Value.HwmBytes))),
             Spread.Of(measured.SelectMany(s => s.Phases).Where(p => p.Name == PhaseResult.Max).Select(p => p.Load.RequestsPerSecond)),
             rates,
             measured.SelectMany(s => s.Phases).Sum(p => p.Load.Errors.Total),
             Spread.Of(measured.Select(s => s.Stats.Where(t => t.Phase == PhaseResult.Max && t.Stat.Latency is not null).Select(t => (double)t.Stat.Latency!.Value.P99Micros))
                 .Where(p99s => p99s.Any()).Select(p99s => Spread.Of(p99s)!.Value.Median)),
             stats.Max(t => t.Stat.TemperatureMilliCelsius),
-            stats.Any(t => t.Stat.Throttled is { } flags && flags != "0x0"));
+            stats.Any(t => t.Stat.Throttled is { } flags && flags != "0x0"),
+            Spread.Of(measured.Where(s => s.Ready?.Heap is not null).Select(s => (double)s.Ready!.Heap!.Value.ManagedUsedBytes)),
+            Spread.Of(measured.Where(s => s.Stats.Any(t => t.Stat.Heap is not null))
+                .Select(s => (double)s.Stats.Where(t => t.Stat.Heap is not null).Max(t => t.Stat.Heap!.Value.ManagedUsedBytes))));
     }
 }

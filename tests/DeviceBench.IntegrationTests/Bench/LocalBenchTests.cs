@@ -41,7 +41,7 @@ public class LocalBenchTests
         foreach (var session in run.Sessions)
         {
             Assert.Equal(SessionStatus.Ok, session.Status);
-            Assert.InRange(session.Ready!.Memory.RssBytes, 512 << 10, 200 << 20);
+            Assert.InRange(session.Ready!.Memory!.Value.RssBytes, 512 << 10, 200 << 20);
             Assert.NotNull(session.SettledBaseline);
             Assert.Equal(["max", "rate-500"], session.Phases.Select(p => p.Name));
             var max = session.Phases[0].Load;
@@ -78,7 +78,7 @@ public class LocalBenchTests
         {
             if (killed || !m.Contains(": READY,", StringComparison.Ordinal)) return;
             killed = true;
-            int watcher = (int)runner.Run.Sessions[^1].Ready!.Pid;
+            int watcher = (int)runner.Run.Sessions[^1].Ready!.Pid!.Value;
             Task.Delay(1200).ContinueWith(_ => Process.GetProcessById(watcher).Kill(), TaskScheduler.Default);
         }));
         var session = Assert.Single(run.Sessions, s => s.Round == 1);
@@ -99,7 +99,7 @@ public class LocalBenchTests
             if (stopped || !m.Contains(": READY,", StringComparison.Ordinal)) return;
             stopped = true;
             // SIGSTOP: the server neither exits nor answers — its watcher keeps reporting, the load sees silence.
-            long server = runner.Run.Sessions[^1].Ready!.Pid;
+            long server = runner.Run.Sessions[^1].Ready!.Pid!.Value;
             Task.Delay(1200).ContinueWith(_ => Process.Start("kill", ["-STOP", $"{server}"])!.WaitForExit(), TaskScheduler.Default);
         }));
         var session = Assert.Single(run.Sessions);

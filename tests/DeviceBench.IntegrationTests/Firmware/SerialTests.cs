@@ -38,7 +38,7 @@ public class SerialTests
         var boot = Assert.IsType<BootRecord>(records[0]);
         Assert.Equal(("serve", engine, (long)server.Pid), (boot.Mode, boot.Subject, boot.Pid));
         var ready = Assert.IsType<ReadyRecord>(records[1]);
-        Assert.InRange(ready.Memory.RssBytes, 1 << 20, 200 << 20);
+        Assert.InRange(ready.Memory!.Value.RssBytes, 1 << 20, 200 << 20);
         Assert.Equal(port, ready.Port);
         var stats = records.OfType<StatRecord>().ToList();
         Assert.Equal(Enumerable.Range(1, stats.Count).Select(i => (long)i), stats.Select(s => s.Seq));

@@ -26,7 +26,7 @@ public class WatchTests
             c.ReadResponse();
             watcher.WaitForOutput(l => l.Contains(" conns=1 ", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         }
-        int childPid = (int)Records(watcher).OfType<BootRecord>().Single().Pid;
+        int childPid = (int)Records(watcher).OfType<BootRecord>().Single().Pid!.Value;
         Process.GetProcessById(childPid).Kill();
         Assert.Equal(0, watcher.WaitForExit(TimeSpan.FromSeconds(10))); // the watcher ends by itself when its subject does
 
@@ -34,7 +34,7 @@ public class WatchTests
         var boot = Assert.IsType<BootRecord>(records[0]);
         Assert.Equal(("watch", "go-nethttp"), (boot.Mode, boot.Subject));
         var ready = Assert.IsType<ReadyRecord>(records[1]);
-        Assert.InRange(ready.Memory.RssBytes, 512 << 10, 100 << 20);
+        Assert.InRange(ready.Memory!.Value.RssBytes, 512 << 10, 100 << 20);
         var stats = records.OfType<StatRecord>().ToList();
         Assert.All(stats, s => Assert.Null(s.Requests)); // a watched process's requests are unknown: omitted, not zero
         Assert.All(stats, s => Assert.Null(s.GcCount));
@@ -64,7 +64,7 @@ public class WatchTests
         using var watcher = ServerProcess.Start(Artifacts.Firmware(),
             ["watch", "--", Artifacts.Path("x64", "go-nethttp"), "--port", $"{port}", "--threads", "1"], port);
         watcher.WaitForOutput(l => l.Contains(" READY ", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
-        int childPid = (int)Records(watcher).OfType<BootRecord>().Single().Pid;
+        int childPid = (int)Records(watcher).OfType<BootRecord>().Single().Pid!.Value;
         Assert.Equal(0, watcher.Stop(TimeSpan.FromSeconds(10)));
         var end = Assert.IsType<EndRecord>(Records(watcher)[^1]);
         Assert.Equal(("signal", 0L), (end.Reason, end.ExitCode));

@@ -28,7 +28,7 @@ public class QemuBenchTests(ITestOutputHelper output)
 
         output.WriteLine($"run {run.Status}: {run.Reason}");
         foreach (var s in run.Sessions)
-            output.WriteLine($"{s.Contender}: {s.Status} {s.Reason} baseline RSS {s.Ready?.Memory.RssBytes / 1024} kB; " +
+            output.WriteLine($"{s.Contender}: {s.Status} {s.Reason} baseline RSS {s.Ready?.Memory?.RssBytes / 1024} kB; " +
                 string.Join("; ", s.Phases.Select(p => $"{p.Name} {p.Load.RequestsPerSecond:0} req/s p99 {p.Load.Latency.P99Micros} us")));
         Assert.Equal(RunStatus.Complete, run.Status);
         Assert.Equal("qemu:pi-zero-2w", run.Board);
@@ -37,7 +37,7 @@ public class QemuBenchTests(ITestOutputHelper output)
         Assert.Equal(ContenderCatalog.Names.Order(), run.Sessions.Select(s => s.Contender).Order());
         Assert.All(run.Sessions, s =>
         {
-            Assert.True(s.Ready?.Memory.RssBytes > 0, $"{s.Contender} has no READY baseline");
+            Assert.True(s.Ready?.Memory?.RssBytes > 0, $"{s.Contender} has no READY baseline");
             Assert.Contains(s.Phases, p => p.Name == "rate-50" && p.Load.Requests > 0);
         });
         Directory.Delete(results, recursive: true);

@@ -45,8 +45,8 @@ public partial class QemuBoardTests(QemuBoardFixture fixture, ITestOutputHelper 
         int port = FreePort.Next(), from = fixture.Serial.Count;
         await using var contender = await fixture.Board.StartAsync(ContenderCatalog.Launch(name, port, fixture.Board.Profile.Workers, TimeSpan.FromSeconds(1)), default);
         var (readyAt, ready) = await fixture.Serial.WaitForAsync<ReadyRecord>(from, RecordTimeout);
-        output.WriteLine($"{name}: READY startup {ready.StartupMillis} ms, baseline RSS {ready.Memory.RssBytes / 1024} kB, PSS {ready.Memory.PssBytes / 1024} kB");
-        Assert.True(ready.Memory.RssBytes > 0);
+        output.WriteLine($"{name}: READY startup {ready.StartupMillis} ms, baseline RSS {ready.Memory!.Value.RssBytes / 1024} kB, PSS {ready.Memory!.Value.PssBytes / 1024} kB");
+        Assert.True(ready.Memory!.Value.RssBytes > 0);
 
         using (var http = new RawHttpConnection(fixture.Board.ServerUri(port).Port))
         {
@@ -56,7 +56,7 @@ public partial class QemuBoardTests(QemuBoardFixture fixture, ITestOutputHelper 
             Assert.Equal("Hello, World!", response.BodyText);
         }
         var (_, stat) = await fixture.Serial.WaitForAsync<StatRecord>(readyAt, RecordTimeout);
-        output.WriteLine($"{name}: STAT seq {stat.Seq}, RSS {stat.Memory.RssBytes / 1024} kB, requests {stat.Requests}");
+        output.WriteLine($"{name}: STAT seq {stat.Seq}, RSS {stat.Memory!.Value.RssBytes / 1024} kB, requests {stat.Requests}");
         Assert.False(contender.HasExited);
 
         int? exit = await contender.StopAsync(TimeSpan.FromSeconds(10));

@@ -27,7 +27,7 @@ public class ContenderTests(SshServer server)
         await report.UntilAsync(r => r.OfType<ReadyRecord>().Any(), TimeSpan.FromSeconds(30));
         using (var http = new HttpClient())
             Assert.Equal("Hello, World!", await http.GetStringAsync(board.ServerUri(port)));
-        long served = report.Records.OfType<BootRecord>().First().Pid;
+        long served = report.Records.OfType<BootRecord>().First().Pid!.Value;
         Assert.Equal("0", File.ReadLines($"/proc/{served}/status").Single(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal)).Split(':')[1].Trim());
         // serve counts its requests; watch sees another process from /proc, where requests do not show.
         bool serve = contender.StartsWith("csharp", StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public class ContenderTests(SshServer server)
         Assert.Equal(0, report.Reader.CorruptLines);
         Assert.Equal(0, exit);
         Assert.True(running.HasExited);
-        Assert.False(BoardProcesses.IsAlive((int)boot.Pid), $"pid {boot.Pid} still runs");
+        Assert.False(BoardProcesses.IsAlive((int)boot.Pid!.Value), $"pid {boot.Pid} still runs");
     }
 
     [Fact]
