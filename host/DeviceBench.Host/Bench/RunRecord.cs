@@ -1,3 +1,5 @@
+using DeviceBench.Host.Boards;
+
 namespace DeviceBench.Host.Bench;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace DeviceBench.Host.Bench;
 /// </summary>
 public sealed class RunRecord
 {
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>2 added <see cref="BoardCard"/> and <see cref="ContenderCards"/>; a version-1 file reads without them.</summary>
+    public const int CurrentSchemaVersion = 2;
 
     public int SchemaVersion { get; set; } = CurrentSchemaVersion;
 
@@ -16,6 +19,12 @@ public sealed class RunRecord
 
     /// <summary>Limits the board could and could not apply, and anything a reader of the numbers must know.</summary>
     public List<string> BoardNotes { get; set; } = [];
+
+    /// <summary>CPU, cores, RAM, kernel and profile as the board itself reported them; null if the board could not say.</summary>
+    public BoardCard? BoardCard { get; set; }
+
+    /// <summary>Toolchain, flavour, size and sha256 of what each contender ran, from the artifacts' manifest.tsv.</summary>
+    public List<ContenderCard> ContenderCards { get; set; } = [];
 
     public required DateTimeOffset StartedUtc { get; set; }
 
