@@ -19,10 +19,10 @@ public static partial class HtmlReport
 
         public void Table(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows)
         {
-            Line("<table>");
+            Line("<div class=\"table\"><table>");
             Line("<tr>" + string.Concat(header.Select(h => $"<th>{Escape(h)}</th>")) + "</tr>");
             foreach (var row in rows) Line("<tr>" + string.Concat(row.Select(c => $"<td>{Escape(c)}</td>")) + "</tr>");
-            Line("</table>");
+            Line("</table></div>");
         }
 
         public void Plot(RenderedPlot plot)

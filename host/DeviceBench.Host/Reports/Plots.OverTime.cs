@@ -5,30 +5,6 @@ namespace DeviceBench.Host.Reports;
 
 public static partial class Plots
 {
-    private const double BytesPerMegabyte = 1024 * 1024;
-
-    private static Plot? Rss(RunRecord run, string title)
-    {
-        var plot = new Plot();
-        double highest = 0;
-        foreach (string contender in run.Settings.Contenders)
-        {
-            if (FirstMeasured(run, contender, s => s.Stats.Count > 0) is not { } session) continue;
-            double[] seconds = [.. session.Stats.Select(t => t.AtSeconds)];
-            double[] megabytes = [.. session.Stats.Select(t => t.Stat.Memory.RssBytes / BytesPerMegabyte)];
-            var line = plot.Add.ScatterLine(seconds, megabytes, ColorOf(run, contender));
-            line.LineWidth = 2;
-            line.LegendText = contender;
-            highest = Math.Max(highest, megabytes.Max());
-        }
-        if (highest == 0) return null;
-        FromZero(plot, highest);
-        plot.Title(title);
-        plot.XLabel("time since the contender started (s)");
-        plot.YLabel("RSS (MB)");
-        return plot;
-    }
-
     /// <summary>
     /// One line per phase, so the idle gap between phases is not drawn as a slope; times are placed on the session's
     /// clock (like the STATs') from each phase's start, its warm-up, and each interval's end.

@@ -38,10 +38,11 @@ public sealed class PlotsTests : IDisposable
 
         var files = ReportWriter.WriteAll(directory);
 
-        string[] names = ["latency-1000", "latency-2000", "latency-3000", "rss", "throughput"];
+        string[] names = ["latency-1000", "latency-2000", "latency-3000", "latency-over-time-1000", "latency-over-time-2000", "latency-over-time-3000",
+            "rss-alpha", "rss-beta", "throughput"];
         Assert.Equal(names.SelectMany(n => new[] { $"{n}.png", $"{n}.svg" }).Order(),
             Directory.GetFiles(Path.Combine(directory, Plots.Folder)).Select(Path.GetFileName).Order());
-        Assert.Equal(10, files.PlotPaths.Count);
+        Assert.Equal(18, files.PlotPaths.Count);
         foreach (string name in names)
         {
             byte[] png = File.ReadAllBytes(Path.Combine(directory, Plots.Folder, name + ".png"));
@@ -49,7 +50,8 @@ public sealed class PlotsTests : IDisposable
             Assert.True(png.Length > 10_000, $"{name}.png is only {png.Length} bytes");
             var svg = XDocument.Load(Path.Combine(directory, Plots.Folder, name + ".svg"));
             Assert.Equal("svg", svg.Root!.Name.LocalName);
-            Assert.Contains(svg.Descendants(), e => e.Name.LocalName == "text" && e.Value.Contains("alpha", StringComparison.Ordinal));
+            string contender = name == "rss-beta" ? "beta" : "alpha";
+            Assert.Contains(svg.Descendants(), e => e.Name.LocalName == "text" && e.Value.Contains(contender, StringComparison.Ordinal));
         }
         Assert.True(File.Exists(files.MarkdownPath));
     }
@@ -60,7 +62,7 @@ public sealed class PlotsTests : IDisposable
         var run = Run(["alpha"], 1, 1000);
         run.Sessions.Add(Session("alpha", 1, 10 * MiB, 5000, run.Rates, 2000));
 
-        var spectrum = Plots.Render(run, SaveIn(_folder, run)).Single(p => p.Rate == 1000);
+        var spectrum = Plots.Render(run, SaveIn(_folder, run)).Single(p => p.Name == "latency-1000");
 
         var labels = XDocument.Parse(spectrum.Svg).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
         Assert.Contains("50%", labels);
