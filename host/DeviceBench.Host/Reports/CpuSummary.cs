@@ -29,11 +29,12 @@ public sealed record CpuSummary(string Contender, Spread? IdlePercent, Spread? M
 
     /// <summary>
     /// The mean of the STATs taken during <paramref name="phase"/>, leaving out its first when there are more: that one
-    /// covers the interval before the phase began (and a session's first STAT has no interval at all, so reads 0).
+    /// covers the interval before the phase began. A reporter's first STAT (seq 1) has no interval behind it and reads 0
+    /// whatever the process did: it never counts.
     /// </summary>
     internal static double? MeanPercent(ContenderSession session, string phase)
     {
-        var stats = session.Stats.Where(t => t.Phase == phase).ToList();
+        var stats = session.Stats.Where(t => t.Phase == phase && t.Stat.Seq > 1).ToList();
         if (stats.Count > 1) stats.RemoveAt(0);
         return stats.Count == 0 ? null : stats.Average(t => t.Stat.CpuPct10 / 10.0);
     }

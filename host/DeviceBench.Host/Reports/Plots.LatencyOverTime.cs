@@ -6,7 +6,7 @@ namespace DeviceBench.Host.Reports;
 public static partial class Plots
 {
     /// <summary>
-    /// p99 (solid) and max (dotted) of each interval of the open-loop phase at <paramref name="rate"/>, every contender on
+    /// p99 (line) and max (circles) of each interval of the open-loop phase at <paramref name="rate"/>, every contender on
     /// one log axis: a GC pause or a stall is a spike in one interval that the phase's p99 averages away. The figures
     /// are the interval histograms' (run.json's intervals), the same histograms the phase's .hlog holds.
     /// </summary>
@@ -26,11 +26,11 @@ public static partial class Plots
             p99Line.LineWidth = 2;
             p99Line.MarkerSize = 5;
             p99Line.LegendText = $"{contender} p99";
-            var maxLine = plot.Add.ScatterLine(seconds, max.Select(Math.Log10).ToArray(), ColorOf(run, contender));
-            maxLine.LineWidth = 1.5f;
-            maxLine.LinePattern = LinePattern.Dotted;
-            maxLine.MarkerSize = 4;
-            maxLine.LegendText = $"{contender} max";
+            // Circles, not a dotted line: Skia's SVG backend cannot draw dash patterns (it prints "Unsupported path effect").
+            var maxPoints = plot.Add.ScatterPoints(seconds, max.Select(Math.Log10).ToArray(), ColorOf(run, contender));
+            maxPoints.MarkerShape = MarkerShape.OpenCircle;
+            maxPoints.MarkerSize = 7;
+            maxPoints.LegendText = $"{contender} max";
             (lowest, highest, longest) = (Math.Min(lowest, p99.Min()), Math.Max(highest, max.Max()), Math.Max(longest, seconds[^1]));
         }
         if (highest == 0) return null;

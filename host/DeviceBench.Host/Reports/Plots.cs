@@ -45,7 +45,7 @@ public static partial class Plots
         {
             string title = $"Latency by percentile at {FigureText.Whole(rate)} req/s (corrected, first measured round)";
             if (Spectrum(run, rate, title) is { } spectrum) yield return ($"latency-{FigureText.Whole(rate)}", title, rate, spectrum, HeightPixels);
-            string overTime = $"Latency over time at {FigureText.Whole(rate)} req/s: p99 (solid) and max (dotted) per interval, corrected, first measured round";
+            string overTime = $"Latency over time at {FigureText.Whole(rate)} req/s: p99 (line) and max (circles) per interval, corrected, first measured round";
             if (LatencyOverTime(run, rate, overTime) is { } spikes) yield return ($"latency-over-time-{FigureText.Whole(rate)}", overTime, rate, spikes, HeightPixels);
         }
         foreach (var (name, title, plot) in MemoryOverTime(run)) yield return (name, title, null, plot, SmallHeightPixels);

@@ -15,9 +15,10 @@ public sealed class CpuSummaryTests
     {
         var run = Run(["alpha"], 1, 1000);
         var session = Session("alpha", 1, 10 * MiB, 5000, run.Rates, 2000);
-        // The first STAT of a phase covers the interval before it began: 999 and 0 must not count.
-        session.Stats = [Stat(1, "settle", 0), Stat(2, "settle", 100), Stat(3, "max", 999), Stat(4, "max", 1500), Stat(5, "max", 2500),
-            Stat(6, "rate-1000", 300)];
+        // The first STAT of a phase covers the interval before it began (999 must not count); seq 1 has no interval at all
+        // (its 0 is no measurement), so settle's one real STAT is seq 3.
+        session.Stats = [Stat(1, "settle", 0), Stat(2, "settle", 70), Stat(3, "settle", 100), Stat(4, "max", 999), Stat(5, "max", 1500),
+            Stat(6, "max", 2500), Stat(7, "rate-1000", 300)];
         run.Sessions.Add(session);
 
         var cpu = Assert.Single(CpuSummary.Of(run));
@@ -30,13 +31,24 @@ public sealed class CpuSummaryTests
     }
 
     [Fact]
+    public void A_settle_phase_with_only_the_first_stat_has_no_idle_figure()
+    {
+        var run = Run(["alpha"], 1);
+        var session = Session("alpha", 1, 10 * MiB, 5000, [], 2000);
+        session.Stats = [Stat(1, "settle", 0), Stat(2, "max", 500)];
+        run.Sessions.Add(session);
+
+        Assert.Null(Assert.Single(CpuSummary.Of(run)).IdlePercent);
+    }
+
+    [Fact]
     public void Rounds_give_a_median_and_a_contender_without_stats_has_no_figures()
     {
         var run = Run(["alpha", "beta"], 2);
         foreach (var (round, busy) in new[] { (1, 1000L), (2, 3000L) })
         {
             var session = Session("alpha", round, 10 * MiB, 6000, [], 2000);
-            session.Stats = [Stat(1, "max", 0), Stat(2, "max", busy)];
+            session.Stats = [Stat(2, "max", 0), Stat(3, "max", busy)];
             run.Sessions.Add(session);
         }
         var beta = Session("beta", 1, 10 * MiB, 6000, [], 2000);
