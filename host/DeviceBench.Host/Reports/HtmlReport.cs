@@ -17,7 +17,7 @@ public static partial class HtmlReport
         .table{overflow-x:auto;max-width:100%}
         h1{font-size:1.5em}h2{margin-top:1.6em;border-bottom:1px solid #ccc}h3{margin-bottom:.3em}
         table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:right;white-space:nowrap}
-        th:first-child,td:first-child{text-align:left}th{background:#f3f3f3}tr:nth-child(even) td{background:#fafafa}
+        th:first-child,td:first-child,.text{text-align:left}.text{white-space:normal;min-width:9em}th{background:#f3f3f3}tr:nth-child(even) td{background:#fafafa}
         .warning{background:#fff4d6;border-left:4px solid #e0a000;padding:.5em 1em;font-weight:bold}
         figure{margin:1em 0}figure svg{max-width:100%;height:auto;border:1px solid #eee}figcaption{color:#555;font-size:.9em}
         """;
