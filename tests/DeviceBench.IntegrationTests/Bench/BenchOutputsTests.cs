@@ -59,6 +59,9 @@ public sealed class BenchOutputsTests(ShortBenchRun bench) : IClassFixture<Short
         {
             string hlog = Path.Combine(bench.Folder, phase.HlogFile!);
             await AssertAgrees(hlog, null, phase.Load.Latency);
+            // The report's latency-over-time plot draws run.json's intervals: they are the .hlog's intervals, max for max.
+            var maxima = File.ReadLines(hlog).Where(l => l.Length > 0 && char.IsAsciiDigit(l[0])).Select(l => l.Split(',')[2]).ToList();
+            Assert.Equal(phase.Load.Intervals.Select(i => (i.LatencyMaxMicros / 1000.0).ToString("F3", CultureInfo.InvariantCulture)), maxima);
             if (phase.Load.UncorrectedLatency is { } uncorrected) await AssertAgrees(hlog, HlogIntervalWriter.UncorrectedTag, uncorrected);
         }
     }
