@@ -57,6 +57,8 @@ echo "build-contenders: go-nethttp for $arch (GOARCH=$goarch)"
 go_toolchain=$("$GO" env GOVERSION)
 
 # --- manifest: replace our own lines, keep everyone else's -----------------------------------------
-"$root/scripts/manifest.sh" "$outdir" rust-hyper "$arch" "$rust_toolchain" "$outdir/rust-hyper"
-"$root/scripts/manifest.sh" "$outdir" go-nethttp "$arch" "$go_toolchain" "$outdir/go-nethttp"
+"$root/scripts/manifest.sh" "$outdir" rust-hyper "$arch" "$rust_toolchain" "$outdir/rust-hyper" \
+  "release: LTO, codegen-units=1, panic=abort, stripped"
+"$root/scripts/manifest.sh" "$outdir" go-nethttp "$arch" "$go_toolchain" "$outdir/go-nethttp" \
+  "static (CGO off), -trimpath, stripped (-ldflags '-s -w')"
 echo "build-contenders: wrote $outdir/{rust-hyper,go-nethttp} and $outdir/manifest.tsv"

@@ -20,7 +20,9 @@ for arch in "${archs[@]}"; do
     -p:BuildFlavor=lean
   # Iot.Device.Bindings brings System.IO.Ports' native shim along; the firmware writes its serial line through termios.
   rm -f "$out/fw/"*.pdb "$out/fw/"*.dbg "$out/fw-minimal/"*.pdb "$out/fw-minimal/"*.dbg "$out"/fw*/libSystem.IO.Ports.Native.so
-  "$root/scripts/manifest.sh" "$out" devicebench-fw "$arch" "dotnet $(dotnet --version) NativeAOT" "$out/fw/devicebench-fw"
-  "$root/scripts/manifest.sh" "$out" devicebench-fw-minimal "$arch" "dotnet $(dotnet --version) NativeAOT, BuildFlavor=lean (minimal engine only, no display, static)" "$out/fw-minimal/devicebench-fw"
+  "$root/scripts/manifest.sh" "$out" devicebench-fw "$arch" "dotnet $(dotnet --version) NativeAOT" "$out/fw/devicebench-fw" \
+    "full: both engines (minimal, Kestrel), display support"
+  "$root/scripts/manifest.sh" "$out" devicebench-fw-minimal "$arch" "dotnet $(dotnet --version) NativeAOT" "$out/fw-minimal/devicebench-fw" \
+    "lean (BuildFlavor=lean): minimal engine only, no display, statically linked"
   bash "$root/scripts/build-contenders.sh" "$arch" "$out"
 done

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Adds or replaces one artifact's line in OUTDIR/manifest.tsv (read by the bench to know what it deploys).
-# usage: scripts/manifest.sh OUTDIR NAME ARCH TOOLCHAIN FILE
+# Adds or replaces one artifact's line in OUTDIR/manifest.tsv (read by the bench to know what it deploys, and copied
+# into run.json as each contender's card: toolchain, size, sha256, build flavour).
+# usage: scripts/manifest.sh OUTDIR NAME ARCH TOOLCHAIN FILE [FLAVOUR]
 set -euo pipefail
-out=$1 name=$2 arch=$3 toolchain=$4 file=$5
+out=$1 name=$2 arch=$3 toolchain=$4 file=$5 flavour=${6:-}
 manifest="$out/manifest.tsv"
-header=$'name\tarch\ttoolchain\tsize_bytes\tsha256\tfile'
-[ -s "$manifest" ] || echo "$header" > "$manifest"
-line=$(printf '%s\t%s\t%s\t%s\t%s\t%s' "$name" "$arch" "$toolchain" "$(stat -c %s "$file")" "$(sha256sum "$file" | cut -d' ' -f1)" "${file#"$out"/}")
-{ head -n1 "$manifest"; tail -n +2 "$manifest" | awk -F'\t' -v n="$name" '$1 != n'; echo "$line"; } > "$manifest.tmp"
+header=$'name\tarch\ttoolchain\tsize_bytes\tsha256\tfile\tflavour'
+line=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s' "$name" "$arch" "$toolchain" "$(stat -c %s "$file")" "$(sha256sum "$file" | cut -d' ' -f1)" "${file#"$out"/}" "$flavour")
+# The header is always this script's (an older manifest's lines simply lack the last column); other lines are kept.
+{ echo "$header"; [ -s "$manifest" ] && tail -n +2 "$manifest" | awk -F'\t' -v n="$name" '$1 != n'; echo "$line"; } > "$manifest.tmp"
 mv "$manifest.tmp" "$manifest"

@@ -23,6 +23,8 @@ packages=(
   openssh-server openssh-client chromium
   # the plots draw their text with DejaVu Sans (SkiaSharp without fontconfig needs a font file on disk)
   fonts-dejavu-core
+  # the .hlog files are checked with HdrHistogram's own reference reader (HistogramLogProcessor), which needs a JRE
+  libhdrhistogram-java openjdk-17-jre-headless
 )
 missing=()
 for p in "${packages[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done

@@ -38,7 +38,9 @@ public sealed partial class BenchRunner(IBoard board, BenchSettings settings, Ru
         try
         {
             folder.Save(Run);
+            Run.ContenderCards = [.. ContenderCatalog.Cards(artifactsDirectory, board.Architecture, settings.Contenders)];
             await board.DeployAsync(artifactsDirectory, stop.Token).ConfigureAwait(false);
+            Run.BoardCard = await DescribeBoardAsync(stop.Token).ConfigureAwait(false);
             _startTemperature = await board.ReadTemperatureAsync(stop.Token).ConfigureAwait(false);
             Run.Rates = settings.Rates.Count > 0 ? [.. settings.Rates] : await CalibrateAsync(stop.Token).ConfigureAwait(false);
             Event($"open-loop rates: {string.Join(", ", Run.Rates.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))} req/s");
@@ -91,6 +93,17 @@ public sealed partial class BenchRunner(IBoard board, BenchSettings settings, Ru
             Run.Status = Run.Sessions.Count > 0 ? RunStatus.Partial : RunStatus.Failed;
             if (Run.Reason?.Contains(e.Message, StringComparison.Ordinal) != true)
                 Run.Reason = $"{(Run.Reason is null ? "" : Run.Reason + "; ")}run.json could not be saved: {e.Message}";
+        }
+    }
+
+    /// <summary>The board card; a board that cannot be asked still gets measured, and the run says why its card is missing.</summary>
+    private async Task<BoardCard?> DescribeBoardAsync(CancellationToken cancellationToken)
+    {
+        try { return await board.DescribeAsync(cancellationToken).ConfigureAwait(false); }
+        catch (Exception e) when (e is IOException or InvalidOperationException or HttpRequestException)
+        {
+            Event($"board card: the board could not be asked ({e.Message})");
+            return null;
         }
     }
 

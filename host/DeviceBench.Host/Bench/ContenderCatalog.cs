@@ -57,5 +57,31 @@ public static class ContenderCatalog
         }
     }
 
+    /// <summary>
+    /// Each contender's card from <c>ARTIFACTS/ARCH/manifest.tsv</c>: the row of the binary it runs as, which is the
+    /// last <c>{dir}/</c> argument of its launch (Rust and Go run behind the firmware's <c>watch</c>). A contender the
+    /// manifest does not list gets no card; columns are found by the header, so an older manifest still reads.
+    /// </summary>
+    public static IReadOnlyList<ContenderCard> Cards(string artifactsDirectory, string architecture, IEnumerable<string> contenders)
+    {
+        string manifest = Path.Combine(artifactsDirectory, architecture, "manifest.tsv");
+        if (!File.Exists(manifest)) return [];
+        var rows = File.ReadAllLines(manifest).Where(l => l.Length > 0).Select(l => l.Split('\t')).ToList();
+        if (rows.Count == 0) return [];
+        var column = rows[0].Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index, StringComparer.Ordinal);
+        string? Cell(string[] row, string name) => column.TryGetValue(name, out int i) && i < row.Length && row[i].Length > 0 ? row[i] : null;
+        var byFile = rows.Skip(1).Where(r => Cell(r, "file") is not null).GroupBy(r => Cell(r, "file")!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var cards = new List<ContenderCard>();
+        foreach (string contender in contenders)
+        {
+            string file = Launch(contender, 0, 1, TimeSpan.FromSeconds(1)).Command.Last(a => a.StartsWith(DirPrefix, StringComparison.Ordinal))[DirPrefix.Length..];
+            if (!byFile.TryGetValue(file, out var row)) continue;
+            cards.Add(new ContenderCard(contender, Cell(row, "name") ?? file, Cell(row, "toolchain") ?? "unknown", Cell(row, "flavour"),
+                long.TryParse(Cell(row, "size_bytes"), NumberStyles.None, CultureInfo.InvariantCulture, out long size) ? size : 0, Cell(row, "sha256") ?? "", file));
+        }
+        return cards;
+    }
+
     private const string DirPrefix = "{dir}/";
 }

@@ -1,3 +1,5 @@
+using DeviceBench.Host.Boards;
+
 namespace DeviceBench.Host.Bench;
 
 /// <summary>
@@ -7,8 +9,9 @@ namespace DeviceBench.Host.Bench;
 public sealed class RunRecord
 {
     /// <summary>
-    /// 2: settings durations are seconds (<c>settleSeconds</c>…), were TimeSpan text in 1 (<c>settle: "00:00:02"</c>), which
-    /// still loads; a microcontroller's heap figures; <c>settings.requestTimeoutSeconds</c>.
+    /// 2: settings durations are seconds (<c>settleSeconds</c>…), were TimeSpan text in 1 (<c>settle: "00:00:02"</c>);
+    /// a microcontroller's heap figures; <c>settings.requestTimeoutSeconds</c>; <see cref="BoardCard"/> and
+    /// <see cref="ContenderCards"/>. A version-1 file still loads (without them).
     /// </summary>
     public const int CurrentSchemaVersion = 2;
 
@@ -20,6 +23,12 @@ public sealed class RunRecord
 
     /// <summary>Limits the board could and could not apply, and anything a reader of the numbers must know.</summary>
     public List<string> BoardNotes { get; set; } = [];
+
+    /// <summary>CPU, cores, RAM, kernel and profile as the board itself reported them; null if the board could not say.</summary>
+    public BoardCard? BoardCard { get; set; }
+
+    /// <summary>Toolchain, flavour, size and sha256 of what each contender ran, from the artifacts' manifest.tsv.</summary>
+    public List<ContenderCard> ContenderCards { get; set; } = [];
 
     public required DateTimeOffset StartedUtc { get; set; }
 

@@ -41,6 +41,12 @@ public interface IBoard : IAsyncDisposable
     /// <summary>How the host reaches a server listening on <paramref name="port"/> on the board.</summary>
     Uri ServerUri(int port);
 
+    /// <summary>
+    /// The board card (CPU, cores, RAM, kernel, profile), read on the board once it is deployed; null when the board
+    /// cannot say (the default, for boards that have no shell to ask).
+    /// </summary>
+    Task<BoardCard?> DescribeAsync(CancellationToken cancellationToken) => Task.FromResult<BoardCard?>(null);
+
     /// <summary>The board's CPU temperature in m°C now, or null without a sensor (used to cool down between contenders).</summary>
     Task<long?> ReadTemperatureAsync(CancellationToken cancellationToken);
 }

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using HdrHistogram;
 using HdrHistogram.Utilities;
@@ -69,10 +71,38 @@ public sealed class HlogIntervalWriter : ILoadObserver, IDisposable
             bytes[i] = buffer.Get();
         }
 
-        var payload = Convert.ToBase64String(bytes);
+        var payload = Convert.ToBase64String(AsZlibStream(bytes));
         var maxMillis = histogram.GetMaxValue() / 1000.0;
         var line = Invariant($"{offsetSeconds:F3},{lengthSeconds:F3},{maxMillis:F3},{payload}");
         _writer.WriteLine(tag is null ? line : $"Tag={tag},{line}");
+    }
+
+    /// <summary>
+    /// HdrHistogram's V2 compressed encoding is a 4-byte cookie, a 4-byte big-endian length, then a zlib stream
+    /// (RFC 1950: header, deflate data, Adler-32). HdrHistogram.NET 2.5 writes the header and the deflate data but no
+    /// Adler-32, so zlib proper (Python's zlib.decompress, C's inflate) stops with "incomplete or truncated stream";
+    /// Java's reader only tolerates it because it never asks whether the stream ended. The deflate data is rewritten
+    /// here as a complete zlib stream, and the length with it.
+    /// </summary>
+    internal static byte[] AsZlibStream(byte[] encoded)
+    {
+        const int HeaderBytes = 8, ZlibHeaderBytes = 2;
+        using var histogram = new MemoryStream();
+        using (var inflater = new DeflateStream(new MemoryStream(encoded, HeaderBytes + ZlibHeaderBytes, encoded.Length - HeaderBytes - ZlibHeaderBytes), CompressionMode.Decompress))
+        {
+            inflater.CopyTo(histogram);
+        }
+        using var output = new MemoryStream();
+        output.Write(encoded, 0, 4);
+        output.Write(new byte[4]);
+        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            histogram.Position = 0;
+            histogram.CopyTo(zlib);
+        }
+        byte[] result = output.ToArray();
+        BinaryPrimitives.WriteInt32BigEndian(result.AsSpan(4), result.Length - HeaderBytes);
+        return result;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

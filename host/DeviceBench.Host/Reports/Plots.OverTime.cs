@@ -5,32 +5,6 @@ namespace DeviceBench.Host.Reports;
 
 public static partial class Plots
 {
-    private const double BytesPerMegabyte = 1024 * 1024;
-
-    private static Plot? Rss(RunRecord run, string title)
-    {
-        var plot = new Plot();
-        double highest = 0;
-        foreach (string contender in run.Settings.Contenders)
-        {
-            // A microcontroller's STATs carry heap, not RSS: it has no line here.
-            if (FirstMeasured(run, contender, s => s.Stats.Any(t => t.Stat.Memory is not null)) is not { } session) continue;
-            var withRss = session.Stats.Where(t => t.Stat.Memory is not null).ToList();
-            double[] seconds = [.. withRss.Select(t => t.AtSeconds)];
-            double[] megabytes = [.. withRss.Select(t => t.Stat.Memory!.Value.RssBytes / BytesPerMegabyte)];
-            var line = plot.Add.ScatterLine(seconds, megabytes, ColorOf(run, contender));
-            line.LineWidth = 2;
-            line.LegendText = contender;
-            highest = Math.Max(highest, megabytes.Max());
-        }
-        if (highest == 0) return null;
-        FromZero(plot, highest);
-        plot.Title(title);
-        plot.XLabel("time since the contender started (s)");
-        plot.YLabel("RSS (MiB)");
-        return plot;
-    }
-
     /// <summary>A microcontroller's managed heap in use, in its own plot: heap bytes never share an axis labelled RSS.</summary>
     private static Plot? Heap(RunRecord run, string title)
     {
@@ -54,6 +28,7 @@ public static partial class Plots
         plot.YLabel("managed heap in use (kB)");
         return plot;
     }
+
 
     /// <summary>
     /// One line per phase, so the idle gap between phases is not drawn as a slope; times are placed on the session's

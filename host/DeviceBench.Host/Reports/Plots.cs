@@ -7,7 +7,8 @@ namespace DeviceBench.Host.Reports;
 
 /// <summary>
 /// The report's plots, drawn with ScottPlot (Skia, headless) into <c>plots/</c> of the run folder: a latency spectrum
-/// per open-loop rate, RSS over time and requests/s over time. A plot with nothing to draw is left out.
+/// per open-loop rate with its latency over time (p99 and max per interval), RSS over time per contender
+/// (small multiples, phases shaded) and requests/s over time. A plot with nothing to draw is left out.
 /// </summary>
 public static partial class Plots
 {
@@ -27,30 +28,31 @@ public static partial class Plots
         foreach (string stale in Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".png", StringComparison.Ordinal) || f.EndsWith(".svg", StringComparison.Ordinal)))
             File.Delete(stale);
         var rendered = new List<RenderedPlot>();
-        foreach (var (name, title, rate, plot) in Build(run))
+        foreach (var (name, title, rate, plot, height) in Build(run))
         {
             Style(plot);
-            string svg = plot.GetSvgXml(WidthPixels, HeightPixels);
+            string svg = plot.GetSvgXml(WidthPixels, height);
             File.WriteAllText(Path.Combine(folder, name + ".svg"), svg, new UTF8Encoding(false));
-            File.WriteAllBytes(Path.Combine(folder, name + ".png"), plot.GetImageBytes(WidthPixels, HeightPixels, ImageFormat.Png));
+            File.WriteAllBytes(Path.Combine(folder, name + ".png"), plot.GetImageBytes(WidthPixels, height, ImageFormat.Png));
             rendered.Add(new RenderedPlot(name, title, rate, $"{Folder}/{name}.png", $"{Folder}/{name}.svg", svg));
         }
         return rendered;
     }
 
-    private static IEnumerable<(string Name, string Title, double? Rate, Plot Plot)> Build(RunRecord run)
+    private static IEnumerable<(string Name, string Title, double? Rate, Plot Plot, int Height)> Build(RunRecord run)
     {
         foreach (double rate in run.Rates)
         {
             string title = $"Latency by percentile at {FigureText.Whole(rate)} req/s (corrected, first measured round)";
-            if (Spectrum(run, rate, title) is { } spectrum) yield return ($"latency-{FigureText.Whole(rate)}", title, rate, spectrum);
+            if (Spectrum(run, rate, title) is { } spectrum) yield return ($"latency-{FigureText.Whole(rate)}", title, rate, spectrum, HeightPixels);
+            string overTime = $"Latency over time at {FigureText.Whole(rate)} req/s: p99 (line) and max (circles) per interval, corrected, first measured round";
+            if (LatencyOverTime(run, rate, overTime) is { } spikes) yield return ($"latency-over-time-{FigureText.Whole(rate)}", overTime, rate, spikes, HeightPixels);
         }
-        const string rssTitle = "Resident memory (RSS) over time, first measured round";
-        if (Rss(run, rssTitle) is { } rss) yield return ("rss", rssTitle, null, rss);
+        foreach (var (name, title, plot) in MemoryOverTime(run)) yield return (name, title, null, plot, SmallHeightPixels);
         const string heapTitle = "Microcontroller managed heap in use (not RSS) over time, first measured round";
-        if (Heap(run, heapTitle) is { } heap) yield return ("heap", heapTitle, null, heap);
+        if (Heap(run, heapTitle) is { } heap) yield return ("heap", heapTitle, null, heap, HeightPixels);
         const string throughputTitle = "Requests/s over time (load generator, per interval), first measured round";
-        if (Throughput(run, throughputTitle) is { } throughput) yield return ("throughput", throughputTitle, null, throughput);
+        if (Throughput(run, throughputTitle) is { } throughput) yield return ("throughput", throughputTitle, null, throughput, HeightPixels);
     }
 
     /// <summary>Figures over time start from zero: a line near the top must not look like a large share of nothing.</summary>

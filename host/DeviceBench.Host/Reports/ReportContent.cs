@@ -14,6 +14,8 @@ internal static partial class ReportContent
         string? why = run.Reason ?? (run.Status == RunStatus.Running ? StillRunning : null);
         if (run.Status == RunStatus.Complete) sink.Paragraph($"Status: complete{Finished(run)}.");
         else sink.Warning($"Status: {run.Status.Text()}{(why is null ? "" : " — " + why)}{Finished(run)}.");
+        Verdict(run, sink);
+        Cards(run, sink);
         if (run.BoardNotes.Count > 0)
         {
             sink.Heading(2, "Board notes");
@@ -21,6 +23,7 @@ internal static partial class ReportContent
         }
         Settings(run, sink);
         Summary(run, rows, sink);
+        Cpu(run, sink);
         Latency(run, rows, plots, sink);
         OverTime(plots, sink);
         Sessions(run, sink);
@@ -29,6 +32,16 @@ internal static partial class ReportContent
     private static string Finished(RunRecord run) => run.FinishedUtc is { } end
         ? $" (finished {FigureText.Utc(end)}, after {FigureText.Seconds(TimeSpan.FromSeconds(Math.Round((end - run.StartedUtc).TotalSeconds)))})"
         : "";
+
+    private static void Verdict(RunRecord run, IReportSink sink)
+    {
+        var lines = Reports.RunVerdict.Lines(run);
+        if (lines.Count == 0) return;
+        sink.Heading(2, "Verdict");
+        sink.Bullets(lines);
+        sink.Paragraph("The best first, then each other contender's figure as a multiple of the best's (1.65x: 1.65 times it). Medians over the "
+            + "measured rounds" + (run.BoardCard is { Emulated: true } ? "; on an emulated board only the memory lines say anything about a real one." : "."));
+    }
 
     private static void Settings(RunRecord run, IReportSink sink)
     {
@@ -56,9 +69,15 @@ internal static partial class ReportContent
                 FigureText.Mebibytes(r.PeakRssBytes), FigureText.Count(r.MaxRequestsPerSecond), FigureText.Whole(r.Errors),
                 FigureText.Latency(r.DeviceP99Micros), FigureText.Temperature(r.MaxTemperatureMilliCelsius), r.ThrottlingSeen ? "yes" : "no"])]);
         sink.Paragraph((run.Settings.Rounds > 1 ? "Medians over the measured rounds, with the min–max range where rounds differ; " : "One measured round; ")
-            + "calibration (round 0) excluded. Baseline RSS is at READY, before the first request; peak RSS is the highest high-water mark "
-            + "the board reported; max req/s is the closed-loop maximum seen by the load generator; device p99 is the server's own p99 during "
-            + "that phase, as reported over serial (\"-\" where a contender does not measure it).");
+            + "calibration (round 0) excluded. What each column measures:");
+        sink.Bullets([
+            "baseline RSS: resident memory the board reported at READY, after start-up and before the first request.",
+            "peak RSS: the highest high-water mark (VmHWM) the board reported during the session, load included.",
+            $"max req/s: the closed-loop maximum the load generator on the host measured, {FigureText.Whole(run.Settings.Connections)} connections, warm-up excluded.",
+            "errors: failed requests over all phases, as the load generator counted them (connect, read, write, timeout, parse, status).",
+            DeviceLatency,
+            "max temp, throttled: the board's CPU temperature and Raspberry Pi throttling flags; \"-\" and \"no\" where the board has no sensor.",
+        ]);
         Heap(rows, sink);
     }
 
@@ -82,7 +101,9 @@ internal static partial class ReportContent
             sink.Paragraph("No open-loop phase was measured.");
             return;
         }
-        sink.Paragraph("Corrected for coordinated omission: every request is timed from its planned start, so a stalled server cannot hide.");
+        sink.Paragraph("Measured by the load generator on the host, from each request's planned start (open loop, corrected for coordinated "
+            + "omission: a stalled server cannot hide) until the last byte of its response arrived: the network, the kernels, queueing in the "
+            + "server and the handler all count. It is not comparable with the device p99 of the summary, which is the handler alone.");
         foreach (double rate in run.Rates)
         {
             sink.Heading(3, $"{FigureText.Whole(rate)} req/s");
@@ -94,11 +115,19 @@ internal static partial class ReportContent
         }
     }
 
+    /// <summary>What "device p99" is for each engine: a reader seeing Kestrel's 1 us next to the generator's 1.1 ms needs this.</summary>
+    private const string DeviceLatency = "device p99: the server's own p99 of its handler time during the max phase, measured inside the server and "
+        + "reported over serial, not what a client waits. csharp-kestrel: from the request delegate's start to its body write returning (Kestrel's "
+        + "parsing, queueing and socket I/O excluded, hence a few microseconds). csharp-minimal: from the request parsed to its response batch "
+        + "handed to the socket. rust-hyper and go-nethttp run under watch, which sees only /proc: \"-\".";
+
     private static void OverTime(IReadOnlyList<RenderedPlot> plots, IReportSink sink)
     {
         var overTime = plots.Where(p => p.Rate is null).ToList();
         if (overTime.Count == 0) return;
         sink.Heading(2, "Over time (first measured round)");
+        sink.Paragraph("Memory: one plot per contender, each on its own scale from zero (the title gives its peak), phases shaded: "
+            + "grey the discarded warm-up, blue and teal the measured phases (max, then each rate). Unshaded stretches are settle and idle.");
         foreach (var plot in overTime) sink.Plot(plot);
     }
 }

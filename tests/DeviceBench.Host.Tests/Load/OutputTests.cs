@@ -59,6 +59,46 @@ public sealed class OutputTests : IDisposable
         Assert.InRange(corrected[0].StartTimeStamp, result.StartedUtc.ToUnixTimeMilliseconds() - 1, result.StartedUtc.ToUnixTimeMilliseconds() + 1_000);
     }
 
+    /// <summary>
+    /// HdrHistogram's V2 compressed histogram: cookie, big-endian length, then a complete zlib stream (RFC 1950) whose
+    /// Adler-32 trailer matches the data — what zlib proper (Python's zlib.decompress) insists on, and HdrHistogram.NET
+    /// leaves out.
+    /// </summary>
+    [Fact]
+    public async Task Hlog_histograms_are_complete_zlib_streams_with_their_checksum()
+    {
+        var path = Path.Combine(_folder.FullName, "run.hlog");
+        using (var writer = new HlogIntervalWriter(File.Create(path)))
+        {
+            await using var server = new TestHttpServer();
+            await LoadRun.Against(server, o => o with { RatePerSecond = 300, Duration = TimeSpan.FromSeconds(1.5) }, writer);
+        }
+
+        var payloads = File.ReadLines(path).Where(l => !l.StartsWith('#') && !l.StartsWith('"')).Select(l => Convert.FromBase64String(l.Split(',')[^1])).ToList();
+        Assert.NotEmpty(payloads);
+        foreach (byte[] encoded in payloads)
+        {
+            Assert.Equal(0x1c849314, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(encoded));
+            Assert.Equal(encoded.Length - 8, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(encoded.AsSpan(4)));
+            Assert.Equal(0, ((encoded[8] << 8) | encoded[9]) % 31);
+            using var inflated = new MemoryStream();
+            using (var zlib = new System.IO.Compression.ZLibStream(new MemoryStream(encoded, 8, encoded.Length - 8), System.IO.Compression.CompressionMode.Decompress))
+                zlib.CopyTo(inflated);
+            Assert.Equal(Adler32(inflated.ToArray()), System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(encoded.AsSpan(encoded.Length - 4)));
+        }
+    }
+
+    private static uint Adler32(byte[] data)
+    {
+        uint a = 1, b = 0;
+        foreach (byte d in data)
+        {
+            a = (a + d) % 65521;
+            b = (b + a) % 65521;
+        }
+        return (b << 16) | a;
+    }
+
     [Fact]
     public async Task Csv_has_one_row_per_interval()
     {

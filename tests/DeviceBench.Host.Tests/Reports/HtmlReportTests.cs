@@ -25,9 +25,9 @@ public sealed class HtmlReportTests : IDisposable
         var html = File.ReadAllText(files.HtmlPath);
         var page = Parse(html);
 
-        // Two spectra (one per rate), RSS and throughput.
-        Assert.Equal(4, page.Descendants(Svg + "svg").Count());
-        Assert.Equal(4, page.Descendants(Xhtml + "figure").Count());
+        // Per rate a spectrum and latency over time, RSS per contender, throughput.
+        Assert.Equal(7, page.Descendants(Svg + "svg").Count());
+        Assert.Equal(7, page.Descendants(Xhtml + "figure").Count());
         Assert.Contains(page.Descendants(Xhtml + "td"), td => td.Value == "alpha");
         // Nothing to fetch: no script, stylesheet link, image or remote URL; only namespace names mention http.
         Assert.DoesNotContain(page.Descendants(), e => e.Name.LocalName is "script" or "link" or "img" or "iframe");

@@ -120,6 +120,45 @@ public sealed class MarkdownReportTests
         var markdown = MarkdownReport.Render(run, plots);
 
         Assert.Contains("| alpha | 200 µs | 2.0 ms | 4.0 ms |\n\n![Latency at 1000](plots/latency-1000.png)\n", markdown);
-        Assert.Contains("## Over time (first measured round)\n\n![RSS over time](plots/rss.png)\n", markdown);
+        Assert.Contains("## Over time (first measured round)\n\n", markdown);
+        Assert.Contains("\n\n![RSS over time](plots/rss-alpha.png)\n", markdown);
+    }
+
+    [Fact]
+    public void The_verdict_comes_first_then_the_cards_and_cpu_and_every_column_is_explained()
+    {
+        var run = WithCards(Run(["alpha", "beta"], 1, 1000));
+        run.Sessions.Add(Session("alpha", 1, 10 * MiB, 5000, run.Rates, 2000));
+        run.Sessions.Add(Session("beta", 1, 4 * MiB, 9000, run.Rates, 900));
+
+        var markdown = MarkdownReport.Render(run, []);
+
+        var headings = markdown.Split('\n').Where(l => l.StartsWith("## ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["## Verdict", "## Board and contenders", "## Board notes", "## Settings", "## Summary", "## CPU", "## Latency at fixed open-loop rates",
+            "## Sessions"], headings);
+        Assert.Contains($"- Smallest at idle (baseline RSS): beta, {FigureText.Mebibytes(Spread.Of([4.0 * MiB]))}; then alpha {FigureText.Ratio(2.5)}", markdown);
+        Assert.Contains("| CPU | Cortex-A72 (Raspberry Pi 4 Model B Rev 1.4) |", markdown);
+        Assert.Contains("| emulated | no |", markdown);
+        Assert.Contains($"| alpha | rustc 1.63.0 hyper 0.14.19 tokio 1.24.2 | release: LTO, codegen-units=1, panic=abort, stripped | alpha/alpha | "
+            + $"{FigureText.Mebibytes(Spread.Of([700_000.0]))} | aaaaaaaaaaaaaaaa… |", markdown);
+        // Every STAT of the builder is 50 % of a core; 5000 req/s at half a core is 10000 requests per CPU-second.
+        Assert.Contains($"| alpha | - | 50 % | {FigureText.Whole(10000.0)} | - |", markdown);
+        Assert.Contains("device p99: the server's own p99 of its handler time", markdown);
+        Assert.Contains("csharp-kestrel: from the request delegate's start", markdown);
+        Assert.Contains("It is not comparable with the device p99 of the summary", markdown);
+    }
+
+    [Fact]
+    public void An_emulated_board_says_so_and_a_run_without_cards_says_why()
+    {
+        var run = WithCards(Run(["alpha"], 1));
+        run.BoardCard = run.BoardCard! with { Emulated = true };
+        Assert.Contains("> **Emulated board: memory figures hold, but req/s and latency are an emulator's, not a real board's.**",
+            MarkdownReport.Render(run, []));
+
+        var bare = Run(["alpha"], 1);
+        string markdown = MarkdownReport.Render(bare, []);
+        Assert.Contains("No board card: the board could not be asked", markdown);
+        Assert.Contains("No contender card:", markdown);
     }
 }

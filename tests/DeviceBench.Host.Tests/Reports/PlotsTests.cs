@@ -38,10 +38,11 @@ public sealed class PlotsTests : IDisposable
 
         var files = ReportWriter.WriteAll(directory);
 
-        string[] names = ["latency-1000", "latency-2000", "latency-3000", "rss", "throughput"];
+        string[] names = ["latency-1000", "latency-2000", "latency-3000", "latency-over-time-1000", "latency-over-time-2000", "latency-over-time-3000",
+            "rss-alpha", "rss-beta", "throughput"];
         Assert.Equal(names.SelectMany(n => new[] { $"{n}.png", $"{n}.svg" }).Order(),
             Directory.GetFiles(Path.Combine(directory, Plots.Folder)).Select(Path.GetFileName).Order());
-        Assert.Equal(10, files.PlotPaths.Count);
+        Assert.Equal(18, files.PlotPaths.Count);
         foreach (string name in names)
         {
             byte[] png = File.ReadAllBytes(Path.Combine(directory, Plots.Folder, name + ".png"));
@@ -49,7 +50,8 @@ public sealed class PlotsTests : IDisposable
             Assert.True(png.Length > 10_000, $"{name}.png is only {png.Length} bytes");
             var svg = XDocument.Load(Path.Combine(directory, Plots.Folder, name + ".svg"));
             Assert.Equal("svg", svg.Root!.Name.LocalName);
-            Assert.Contains(svg.Descendants(), e => e.Name.LocalName == "text" && e.Value.Contains("alpha", StringComparison.Ordinal));
+            string contender = name == "rss-beta" ? "beta" : "alpha";
+            Assert.Contains(svg.Descendants(), e => e.Name.LocalName == "text" && e.Value.Contains(contender, StringComparison.Ordinal));
         }
         Assert.True(File.Exists(files.MarkdownPath));
     }
@@ -60,7 +62,7 @@ public sealed class PlotsTests : IDisposable
         var run = Run(["alpha"], 1, 1000);
         run.Sessions.Add(Session("alpha", 1, 10 * MiB, 5000, run.Rates, 2000));
 
-        var spectrum = Plots.Render(run, SaveIn(_folder, run)).Single(p => p.Rate == 1000);
+        var spectrum = Plots.Render(run, SaveIn(_folder, run)).Single(p => p.Name == "latency-1000");
 
         var labels = XDocument.Parse(spectrum.Svg).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
         Assert.Contains("50%", labels);
@@ -79,4 +81,45 @@ public sealed class PlotsTests : IDisposable
 
         Assert.Empty(Plots.Render(run, SaveIn(_folder, run)));
     }
+
+    [Fact]
+    public void Memory_is_one_plot_per_contender_with_its_phases_named_and_latency_over_time_one_per_rate()
+    {
+        var run = Run(["alpha", "beta"], 1, 1000);
+        run.Sessions.Add(Session("alpha", 1, 2 * MiB, 5000, run.Rates, 2000));
+        run.Sessions.Add(Session("beta", 1, 60 * MiB, 9000, run.Rates, 900));
+
+        var plots = Plots.Render(run, SaveIn(_folder, run));
+
+        foreach (string contender in new[] { "alpha", "beta" })
+        {
+            var texts = Texts(plots.Single(p => p.Name == $"rss-{contender}"));
+            // Each on its own axis: the 2 MiB contender is not a flat line under the 60 MiB one.
+            Assert.Contains(texts, t => t.StartsWith($"RSS of {contender} over time", StringComparison.Ordinal));
+            Assert.Contains("max", texts);
+            Assert.Contains("1000/s", texts);
+        }
+        var overTime = plots.Single(p => p.Name == "latency-over-time-1000");
+        Assert.Equal(1000, overTime.Rate);
+        Assert.Contains("alpha p99", Texts(overTime));
+        Assert.Contains("beta max", Texts(overTime));
+    }
+
+    [Fact]
+    public void Phase_spans_put_each_warmup_and_measured_part_on_the_sessions_clock()
+    {
+        var session = Session("alpha", 1, MiB, 5000, [1000], 2000);
+
+        var spans = Plots.PhaseSpans(session);
+
+        // The builder's max phase starts 1 s into the session with 1 s of warm-up and 2 s measured; the rate 3 s later.
+        Assert.Equal(
+        [
+            new Plots.PhaseSpan("warm-up", 1, 2, true), new Plots.PhaseSpan("max", 2, 4, false),
+            new Plots.PhaseSpan("warm-up", 4, 5, true), new Plots.PhaseSpan("1000/s", 5, 7, false),
+        ], spans);
+    }
+
+    private static List<string> Texts(RenderedPlot plot) =>
+        [.. XDocument.Parse(plot.Svg).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim())];
 }

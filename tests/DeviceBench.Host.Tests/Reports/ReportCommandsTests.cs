@@ -21,7 +21,7 @@ public sealed class ReportCommandsTests : IDisposable
 
         Assert.True(File.Exists(Path.Combine(directory, "report.md")));
         Assert.True(File.Exists(Path.Combine(directory, "report.html")));
-        Assert.True(File.Exists(Path.Combine(directory, "plots", "rss.png")));
+        Assert.True(File.Exists(Path.Combine(directory, "plots", "rss-alpha.png")));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using DeviceBench.Host.Bench;
+using DeviceBench.Host.Boards;
 using DeviceBench.Host.Load;
 using DeviceBench.Protocol;
 
@@ -91,6 +92,16 @@ public static class RunBuilder
                 new IntervalRecord(2, 1, (long)requestsPerSecond, requestsPerSecond * 1.02, 0, p50, p99Micros / 2, p99Micros, p99Micros * 3, rate is null ? null : p99Micros / 2, 41),
             ],
         };
+    }
+
+    /// <summary>Gives <paramref name="run"/> the board card a Raspberry Pi 4 gives, and a contender card per contender as long as real ones.</summary>
+    public static RunRecord WithCards(RunRecord run)
+    {
+        run.BoardCard = new BoardCard("Cortex-A72 (Raspberry Pi 4 Model B Rev 1.4)", 4, 3_978_444_800, "6.6.51+rpt-rpi-v8",
+            "ssh://pi@raspberrypi: contender CPUs 0,1,2,3, memory cap 512 MiB", Emulated: false);
+        run.ContenderCards = [.. run.Settings.Contenders.Select((c, i) => new ContenderCard(c, $"{c}-binary", "rustc 1.63.0 hyper 0.14.19 tokio 1.24.2",
+            "release: LTO, codegen-units=1, panic=abort, stripped", 700_000 + i * 1_000_000, new string((char)('a' + i), 64), $"{c}/{c}"))];
+        return run;
     }
 
     /// <summary>Writes <paramref name="run"/> as run.json into a fresh folder under <paramref name="parent"/>, as bench would.</summary>

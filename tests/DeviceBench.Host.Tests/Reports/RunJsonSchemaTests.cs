@@ -11,7 +11,8 @@ public sealed class RunJsonSchemaTests
     [Fact]
     public void Run_json_round_trips_and_follows_the_published_schema_field_for_field()
     {
-        var run = Run(["alpha", "beta"], 1, 1000);
+        var run = WithCards(Run(["alpha", "beta"], 1, 1000));
+        run.ContenderCards[1] = run.ContenderCards[1] with { Flavour = null };
         run.Sessions.Add(Session("alpha", 1, 10 * MiB, 5000, run.Rates, 2000));
         var bare = Session("beta", 1, 4 * MiB, 9000, [], 900);
         // The optional figures absent: a contender without its own latency, temperature or PSS, no END, killed.
@@ -36,6 +37,8 @@ public sealed class RunJsonSchemaTests
         var readBack = RunJsonContext.Deserialize(json);
         Assert.Equal(2000, readBack.Sessions[0].Phases[1].Load.Latency.P99Micros);
         Assert.Equal(TimeSpan.FromSeconds(2), readBack.Settings.MaxDuration);
+        Assert.Equal(run.BoardCard, readBack.BoardCard);
+        Assert.Equal(run.ContenderCards, readBack.ContenderCards);
     }
 
     [Fact]

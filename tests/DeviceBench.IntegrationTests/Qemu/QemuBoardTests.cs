@@ -35,6 +35,20 @@ public partial class QemuBoardTests(QemuBoardFixture fixture, ITestOutputHelper 
         Assert.Equal("qemu:pi-zero-2w", boot.Subject);
     }
 
+    [Fact]
+    public async Task The_board_card_is_read_in_the_guest_and_says_the_board_is_emulated()
+    {
+        var card = await fixture.Board.DescribeAsync(default);
+
+        Assert.NotNull(card);
+        Assert.StartsWith("Cortex-A72", card.CpuModel, StringComparison.Ordinal);
+        Assert.Equal(4, card.Cores);
+        Assert.InRange(card.MemoryBytes, 400_000L * 1024, 512L << 20);
+        Assert.NotEqual("unknown", card.Kernel);
+        Assert.True(card.Emulated);
+        Assert.StartsWith("qemu:pi-zero-2w: 4 vCPUs, 512 MiB", card.Profile, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("csharp-minimal")]
     [InlineData("csharp-kestrel")]

@@ -33,4 +33,18 @@ public class ProbeTests(SshServer server)
         Assert.Equal(new Uri("http://127.0.0.1:18000/"), board.ServerUri(18000));
         Assert.Equal(Enumerable.Range(0, Environment.ProcessorCount), board.Profile.ContenderCpus);
     }
+
+    [Fact]
+    public async Task The_board_card_is_read_on_the_board_itself_over_ssh()
+    {
+        await using var board = await SshBoard.ConnectAsync(server.Spec, new BoardProfile([0], [1], null), server.Options(server.NewRemoteRoot()));
+
+        var card = await board.DescribeAsync(CancellationToken.None);
+
+        // The "board" is this machine over loopback: what it says over SSH is what this machine's /proc says.
+        var here = BoardCard.OfThisMachine("local");
+        Assert.NotNull(card);
+        Assert.Equal((here.CpuModel, here.Cores, here.MemoryBytes, here.Kernel, false), (card.CpuModel, card.Cores, card.MemoryBytes, card.Kernel, card.Emulated));
+        Assert.Equal($"{board.Name}: contender CPUs 0, no memory cap", card.Profile);
+    }
 }

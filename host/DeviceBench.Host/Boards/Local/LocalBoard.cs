@@ -71,6 +71,10 @@ public sealed class LocalBoard : IBoard
         }
     }
 
+    public Task<BoardCard?> DescribeAsync(CancellationToken cancellationToken) => Task.FromResult<BoardCard?>(BoardCard.OfThisMachine(
+        $"local: contender CPUs {BoardProfile.FormatCpuList(Profile.ContenderCpus)}, load generator CPUs {BoardProfile.FormatCpuList(Profile.LoadCpus)}, "
+        + (Profile.MemoryCapBytes is { } cap ? $"memory cap {cap >> 20} MiB" : "no memory cap")));
+
     public ValueTask DisposeAsync()
     {
         _limits.Dispose();

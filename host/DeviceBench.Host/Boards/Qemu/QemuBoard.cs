@@ -100,6 +100,10 @@ public sealed class QemuBoard : IBoard
     public Uri ServerUri(int port) => new($"http://127.0.0.1:{_hostPorts.GetValueOrDefault(port, port)}/");
 
     /// <summary>The emulated board has no thermal sensor.</summary>
+    public async Task<BoardCard?> DescribeAsync(CancellationToken cancellationToken) =>
+        BoardCard.Parse(await RunInGuestAsync(BoardCard.ProbeScript, cancellationToken).ConfigureAwait(false),
+            $"{Name}: {_qemu.Cores} vCPUs, {_qemu.MemoryBytes >> 20} MiB, as a {_qemu.Name}", emulated: true);
+
     public Task<long?> ReadTemperatureAsync(CancellationToken cancellationToken) => Task.FromResult<long?>(null);
 
     /// <summary>Runs a shell script inside the guest and returns its output (e.g. <c>cat /sys/kernel/debug/gpio</c>).</summary>

@@ -116,6 +116,13 @@ public sealed partial class SshBoard : IBoard
 
     public Uri ServerUri(int port) => new UriBuilder(Uri.UriSchemeHttp, _target.Host, port, "/").Uri;
 
+    public Task<BoardCard?> DescribeAsync(CancellationToken cancellationToken) => Remote(async () =>
+    {
+        string probe = await _shell.RunCheckedAsync(BoardCard.ProbeScript, "reading the board's /proc", cancellationToken).ConfigureAwait(false);
+        return (BoardCard?)BoardCard.Parse(probe, $"{Name}: contender CPUs {BoardProfile.FormatCpuList(Profile.ContenderCpus)}, "
+            + (Profile.MemoryCapBytes is { } cap ? $"memory cap {cap >> 20} MiB" : "no memory cap"), emulated: false);
+    });
+
     public Task<long?> ReadTemperatureAsync(CancellationToken cancellationToken) => Remote(async () =>
     {
         var (_, output, _) = await _shell.RunAsync("cat /sys/class/thermal/thermal_zone0/temp 2>/dev/null", cancellationToken).ConfigureAwait(false);
