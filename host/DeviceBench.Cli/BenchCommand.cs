@@ -37,7 +37,13 @@ public static class BenchCommand
         };
         var cpus = new Option<string?>("--cpus") { Description = "Contender CPU list, e.g. 0 or 0-1; default: first half (local), all of the board's (ssh)" };
         var loadCpus = new Option<string?>("--load-cpus") { Description = "Load generator CPU list (local board); default: the rest" };
-        var memory = new Option<string?>("--memory") { Description = "Memory cap for each contender via cgroups, e.g. 256M" };
+        var memory = new Option<string?>("--memory") { Description = "Memory cap for each contender via cgroups, e.g. 256M; with --profile constrained also the budget" };
+        var memoryProfile = new Option<string>("--profile")
+        {
+            Description = $"Memory settings of every contender's runtime: default (none) or constrained (each runtime's documented limit for the --memory budget, else {MemoryProfile.DefaultBudgetBytes >> 20}M)",
+            DefaultValueFactory = _ => MemoryProfile.DefaultName,
+        };
+        memoryProfile.AcceptOnlyFromAmong([.. MemoryProfile.Names]);
         var results = new Option<string>("--results") { Description = "Folder for results", DefaultValueFactory = _ => "results" };
         var artifacts = new Option<string>("--artifacts") { Description = "Built artifacts (scripts/build.sh)", DefaultValueFactory = _ => "artifacts" };
         var seed = new Option<int?>("--seed") { Description = "Seed of the contender order", CustomParser = r => BoundedOption.Whole(r) };
@@ -47,13 +53,14 @@ public static class BenchCommand
         var serial = new Option<string?>("--serial") { Description = "ssh:// boards: USB-UART adapter on this host wired to the board's /dev/serial0 (default: report lines over SSH)" };
         var command = new Command("bench", $"Compare the contenders on a board: memory, throughput, tail latency. {ExitCodesHelp}")
         {
-            board, rounds, contenders, connections, warmup, maxDuration, rateDuration, settle, cooldown, rates, cpus, loadCpus, memory, results, artifacts, seed,
+            board, rounds, contenders, connections, warmup, maxDuration, rateDuration, settle, cooldown, rates, cpus, loadCpus, memory, memoryProfile, results, artifacts, seed,
             identity, knownHosts, hostKey, serial,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             BenchSettings settings;
             BoardProfile profile;
+            MemoryProfile memorySettings;
             try
             {
                 settings = new BenchSettings
@@ -71,6 +78,7 @@ public static class BenchCommand
                 };
                 settings.Validate();
                 profile = Profile(parse.GetValue(cpus), parse.GetValue(loadCpus), parse.GetValue(memory), SshTarget.IsSpec(parse.GetRequiredValue(board)));
+                memorySettings = MemoryProfile.Create(parse.GetRequiredValue(memoryProfile), profile.MemoryCapBytes, settings.Contenders);
             }
             catch (Exception e) when (e is ArgumentException or FormatException)
             {
@@ -83,13 +91,13 @@ public static class BenchCommand
                 HostSerialDevice = parse.GetValue(serial), IdentityPassphrase = Environment.GetEnvironmentVariable("DEVICEBENCH_SSH_PASSPHRASE"),
                 Password = Environment.GetEnvironmentVariable("DEVICEBENCH_SSH_PASSWORD"),
             };
-            return await RunAsync(parse.GetRequiredValue(board), profile, ssh, settings, parse.GetRequiredValue(results), parse.GetRequiredValue(artifacts), cancellationToken)
+            return await RunAsync(parse.GetRequiredValue(board), profile, ssh, settings, memorySettings, parse.GetRequiredValue(results), parse.GetRequiredValue(artifacts), cancellationToken)
                 .ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(string boardSpec, BoardProfile profile, SshBoardOptions ssh, BenchSettings settings, string resultsRoot, string artifacts,
+    private static async Task<int> RunAsync(string boardSpec, BoardProfile profile, SshBoardOptions ssh, BenchSettings settings, MemoryProfile memoryProfile, string resultsRoot, string artifacts,
         CancellationToken cancellationToken)
     {
         IBoard opened;
@@ -130,7 +138,7 @@ public static class BenchCommand
         RunRecord run;
         using (var status = new BenchStatusLine(AnsiConsole.Console, Console.IsOutputRedirected ? null : Console.Out))
         {
-            var runner = new BenchRunner(board, settings, folder, status);
+            var runner = new BenchRunner(board, settings, folder, status, memoryProfile);
             run = await runner.RunAsync(artifacts, cancellationToken).ConfigureAwait(false);
         }
         RunTable.Render(AnsiConsole.Console, run);
