@@ -12,6 +12,7 @@ public sealed class RunJsonSchemaTests
     public void Run_json_round_trips_and_follows_the_published_schema_field_for_field()
     {
         var run = Run(["alpha", "beta"], 1, 1000);
+        run.MemoryProfile = MemoryProfile.Create(MemoryProfile.ConstrainedName, 64 * MiB, ["csharp-kestrel", "go-nethttp", "rust-hyper"]);
         run.Sessions.Add(Session("alpha", 1, 10 * MiB, 5000, run.Rates, 2000));
         var bare = Session("beta", 1, 4 * MiB, 9000, [], 900);
         // The optional figures absent: a contender without its own latency, temperature or PSS, no END, killed.
