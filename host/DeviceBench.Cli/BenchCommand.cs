@@ -43,7 +43,6 @@ public static class BenchCommand
             Description = $"Memory settings of every contender's runtime: default (none) or constrained (each runtime's documented limit for the --memory budget, else {MemoryProfile.DefaultBudgetBytes >> 20}M)",
             DefaultValueFactory = _ => MemoryProfile.DefaultName,
         };
-        memoryProfile.AcceptOnlyFromAmong([.. MemoryProfile.Names]);
         var results = new Option<string>("--results") { Description = "Folder for results", DefaultValueFactory = _ => "results" };
         var artifacts = new Option<string>("--artifacts") { Description = "Built artifacts (scripts/build.sh)", DefaultValueFactory = _ => "artifacts" };
         var seed = new Option<int?>("--seed") { Description = "Seed of the contender order", CustomParser = r => BoundedOption.Whole(r) };

@@ -46,7 +46,7 @@ public sealed record MemoryProfile
     {
         ArgumentNullException.ThrowIfNull(contenders);
         if (name == DefaultName) return new MemoryProfile { Name = name, Settings = contenders.ToDictionary(c => c, _ => new Dictionary<string, string>()) };
-        if (name != ConstrainedName) throw new ArgumentException($"--profile: unknown profile '{name}' (known: {string.Join(", ", Names)})", nameof(name));
+        if (name != ConstrainedName) throw new ArgumentException($"--profile: unknown profile '{name}' (known: {string.Join(", ", Names)})");
         long budget = budgetBytes ?? DefaultBudgetBytes;
         return new MemoryProfile { Name = name, BudgetBytes = budget, Settings = contenders.ToDictionary(c => c, c => RuntimeSettings(c, (long)(budget * RuntimeShare))) };
     }
