@@ -8,6 +8,8 @@ namespace DeviceBench.Host.Bench;
 /// each runtime its own documented knob for the memory it manages, set to the same <see cref="RuntimeShare"/> of the
 /// budget: .NET's heap hard limit (plus its conserve-memory mode), Go's soft memory limit, nothing for Rust (no managed heap).
 /// Settings travel as environment variables, which every board passes the same way (<see cref="ContenderCatalog.Launch"/>).
+/// No server option is part of it (Kestrel's connection limit or memory pool, Go's or hyper's buffers): those change what
+/// is measured rather than how a runtime manages memory, and would give one contender a setting the others are not given.
 /// </summary>
 public sealed record MemoryProfile
 {
