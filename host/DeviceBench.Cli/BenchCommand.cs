@@ -43,7 +43,12 @@ public static class BenchCommand
         };
         var cpus = new Option<string?>("--cpus") { Description = "Contender CPU list, e.g. 0 or 0-1; default: first half (local), all of the board's (ssh)" };
         var loadCpus = new Option<string?>("--load-cpus") { Description = "Load generator CPU list (local board); default: the rest" };
-        var memory = new Option<string?>("--memory") { Description = "Memory cap for each contender via cgroups, e.g. 256M" };
+        var memory = new Option<string?>("--memory") { Description = "Memory cap for each contender via cgroups, e.g. 256M; with --profile constrained also the budget" };
+        var memoryProfile = new Option<string>("--profile")
+        {
+            Description = $"Memory settings of every contender's runtime: default (none) or constrained (each runtime's documented limit for the --memory budget, else {MemoryProfile.DefaultBudgetBytes >> 20}M)",
+            DefaultValueFactory = _ => MemoryProfile.DefaultName,
+        };
         var results = new Option<string>("--results") { Description = "Folder for results", DefaultValueFactory = _ => "results" };
         var artifacts = new Option<string>("--artifacts") { Description = "Built artifacts (scripts/build.sh)", DefaultValueFactory = _ => "artifacts" };
         var seed = new Option<int?>("--seed") { Description = "Seed of the contender order", CustomParser = r => BoundedOption.Whole(r) };
@@ -60,7 +65,7 @@ public static class BenchCommand
         var serial = new Option<string?>("--serial") { Description = "ssh:// boards: USB-UART adapter on this host wired to the board's /dev/serial0 (default: report lines over SSH)" };
         var command = new Command("bench", $"Compare the contenders on a board: memory, throughput, tail latency. {ExitCodesHelp}")
         {
-            board, rounds, contenders, connections, warmup, maxDuration, rateDuration, settle, cooldown, rates, cpus, loadCpus, memory, results, artifacts, seed,
+            board, rounds, contenders, connections, warmup, maxDuration, rateDuration, settle, cooldown, rates, cpus, loadCpus, memory, memoryProfile, results, artifacts, seed,
             identity, knownHosts, hostKey, serial, timeout, sockets,
         };
         command.SetAction(async (parse, cancellationToken) =>
@@ -72,6 +77,7 @@ public static class BenchCommand
             // A microcontroller's defaults are its profile's; what the user typed wins either way.
             var defaults = microcontroller ? BenchSettings.Microcontroller : new BenchSettings();
             T Given<T>(Option<T> option, T fallback) => parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option)! : fallback;
+            MemoryProfile memorySettings;
             try
             {
                 settings = new BenchSettings
@@ -93,6 +99,7 @@ public static class BenchCommand
                 if (microcontroller && (parse.GetValue(memory) is not null || parse.GetValue(cpus) is not null))
                     throw new ArgumentException("--memory and --cpus apply to Linux boards: an esp32 board runs one firmware on its own heap and cores");
                 profile = Profile(parse.GetValue(cpus), parse.GetValue(loadCpus), parse.GetValue(memory), SshTarget.IsSpec(boardSpec) || microcontroller);
+                memorySettings = MemoryProfile.Create(parse.GetRequiredValue(memoryProfile), profile.MemoryCapBytes, settings.Contenders);
             }
             catch (Exception e) when (e is ArgumentException or FormatException)
             {
@@ -105,14 +112,14 @@ public static class BenchCommand
                 HostSerialDevice = parse.GetValue(serial), IdentityPassphrase = Environment.GetEnvironmentVariable("DEVICEBENCH_SSH_PASSPHRASE"),
                 Password = Environment.GetEnvironmentVariable("DEVICEBENCH_SSH_PASSWORD"),
             };
-            return await RunAsync(boardSpec, profile, ssh, (parse.GetValue(sockets), settings.Connections), settings, parse.GetRequiredValue(results),
+            return await RunAsync(boardSpec, profile, ssh, (parse.GetValue(sockets), settings.Connections), settings, memorySettings, parse.GetRequiredValue(results),
                 parse.GetRequiredValue(artifacts), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(string boardSpec, BoardProfile profile, SshBoardOptions ssh, (int SocketCap, int Connections) microcontroller,
-        BenchSettings settings, string resultsRoot, string artifacts, CancellationToken cancellationToken)
+        BenchSettings settings, MemoryProfile memoryProfile, string resultsRoot, string artifacts, CancellationToken cancellationToken)
     {
         IBoard opened;
         try { opened = BoardFactory.Create(boardSpec, profile, ssh, microcontroller); }
@@ -152,7 +159,7 @@ public static class BenchCommand
         RunRecord run;
         using (var status = new BenchStatusLine(AnsiConsole.Console, Console.IsOutputRedirected ? null : Console.Out))
         {
-            var runner = new BenchRunner(board, settings, folder, status);
+            var runner = new BenchRunner(board, settings, folder, status, memoryProfile);
             run = await runner.RunAsync(artifacts, cancellationToken).ConfigureAwait(false);
         }
         RunTable.Render(AnsiConsole.Console, run);

@@ -24,6 +24,14 @@ internal static class InfoCommand
         output.WriteLine($"temp_mc: {sensors.TryReadTemperatureMilliCelsius()?.ToString(c) ?? "none"}");
         output.WriteLine($"throttled: {sensors.TryReadThrottled() ?? "none"}");
         output.WriteLine($"firmware: {Subject.FirmwareVersion}");
+        // The GC's own view of the settings it started with (DOTNET_GC* in the environment or baked in at publish): how
+        // a bench profile checks that a memory budget reached this runtime, since a misspelt knob is ignored silently.
+        var gc = GC.GetConfigurationVariables();
+        output.WriteLine($"gc_heap_hard_limit_bytes: {GcSetting(gc, "GCHeapHardLimit")}");
+        output.WriteLine($"gc_conserve_memory: {GcSetting(gc, "GCConserveMem")}");
         return 0;
     }
+
+    private static string GcSetting(IReadOnlyDictionary<string, object> gc, string name) =>
+        gc.TryGetValue(name, out object? value) ? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "0" : "0";
 }

@@ -13,7 +13,7 @@ namespace DeviceBench.Host.Bench;
 /// is measured; a failing session is recorded and the run goes on. Whatever else stops the run, it ends
 /// <c>partial</c> or <c>failed</c> with the reason in run.json: nothing escapes <see cref="RunAsync"/>.
 /// </summary>
-public sealed partial class BenchRunner(IBoard board, BenchSettings settings, RunFolder folder, IBenchProgress? progress = null)
+public sealed partial class BenchRunner(IBoard board, BenchSettings settings, RunFolder folder, IBenchProgress? progress = null, MemoryProfile? memoryProfile = null)
 {
     private readonly ReportReader _reader = new();
     private SessionRecorder? _current;
@@ -22,7 +22,7 @@ public sealed partial class BenchRunner(IBoard board, BenchSettings settings, Ru
     public RunRecord Run { get; } = new()
     {
         Board = board.Name, Architecture = board.Architecture, StartedUtc = DateTimeOffset.UtcNow, Settings = settings,
-        BoardNotes = [.. board.Notes],
+        BoardNotes = [.. board.Notes], MemoryProfile = memoryProfile ?? MemoryProfile.Create(MemoryProfile.DefaultName, null, settings.Contenders),
     };
 
     /// <summary>The load engine; a test puts a failing one in its place.</summary>

@@ -18,7 +18,9 @@ public static class ContenderCatalog
     /// <summary>Every contender name a run may list.</summary>
     public static IReadOnlyList<string> Known { get; } = [.. Names, Nanoframework];
 
-    public static ContenderLaunch Launch(string name, int port, int workers, TimeSpan interval)
+    /// <param name="environment"><c>NAME=value</c> pairs the contender starts with (<see cref="MemoryProfile.Environment"/>): the command
+    /// is run through <c>env</c>, which every board has and which execs, so the process and its pid stay the contender's.</param>
+    public static ContenderLaunch Launch(string name, int port, int workers, TimeSpan interval, IReadOnlyList<string>? environment = null)
     {
         string p = port.ToString(CultureInfo.InvariantCulture), w = workers.ToString(CultureInfo.InvariantCulture);
         string[] report = ["--serial", "{serial}", "--serial-required", "--interval-ms", ((long)interval.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)];
@@ -33,7 +35,7 @@ public static class ContenderCatalog
                 ["{dir}/fw/devicebench-fw", "watch", "--name", name, .. report, "--", $"{{dir}}/{name}", "--port", p, "--threads", w],
             _ => throw new ArgumentException($"unknown contender '{name}' (known: {string.Join(", ", Names)})", nameof(name)),
         };
-        return new ContenderLaunch(name, command, port);
+        return new ContenderLaunch(name, environment is { Count: > 0 } set ? ["env", .. set, .. command] : command, port);
     }
 
     /// <summary>

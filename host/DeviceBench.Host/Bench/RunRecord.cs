@@ -41,6 +41,9 @@ public sealed class RunRecord
 
     public required BenchSettings Settings { get; set; }
 
+    /// <summary>The bench profile and the memory settings each contender started with; absent in runs saved before it existed (= default).</summary>
+    public MemoryProfile? MemoryProfile { get; set; }
+
     /// <summary>Open-loop rates every contender was measured at (requests/s).</summary>
     public List<double> Rates { get; set; } = [];
 

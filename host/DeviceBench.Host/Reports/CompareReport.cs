@@ -75,6 +75,8 @@ public sealed record CompareReport(string LabelA, string LabelB, IReadOnlyList<d
             yield return $"different boards: A ran on {a.Board} ({a.Architecture}), B on {b.Board} ({b.Architecture})";
         if (Except(a.Settings.Contenders, b.Settings.Contenders) is { } onlyA) yield return $"only A ran {onlyA}: not compared";
         if (Except(b.Settings.Contenders, a.Settings.Contenders) is { } onlyB) yield return $"only B ran {onlyB}: not compared";
+        if (ProfileText(a) != ProfileText(b))
+            yield return $"A ran memory profile {ProfileText(a)}, B {ProfileText(b)}: the memory settings differ (each report lists them)";
         if (a.Settings.Rounds != b.Settings.Rounds)
             yield return string.Create(CultureInfo.InvariantCulture, $"A has {a.Settings.Rounds} round(s), B {b.Settings.Rounds}");
         if (rates.Count == 0 && (a.Rates.Count > 0 || b.Rates.Count > 0))
@@ -89,5 +91,9 @@ public sealed record CompareReport(string LabelA, string LabelB, IReadOnlyList<d
     private static Spread? P99At(ContenderSummary summary, double rate) => summary.Rates.FirstOrDefault(r => r.Rate == rate)?.P99Micros;
 
     private static string Label(RunRecord run) =>
-        string.Create(CultureInfo.InvariantCulture, $"{run.Board} ({run.Architecture}), {FigureText.Utc(run.StartedUtc)}, {run.Settings.Rounds} round(s), {run.Status.Text()}");
+        string.Create(CultureInfo.InvariantCulture, $"{run.Board} ({run.Architecture}), {FigureText.Utc(run.StartedUtc)}, {run.Settings.Rounds} round(s), profile {ProfileText(run)}, {run.Status.Text()}");
+
+    /// <summary><c>default</c>, or <c>constrained (32 MiB)</c>: a run saved before profiles existed ran the default.</summary>
+    private static string ProfileText(RunRecord run) => run.MemoryProfile is { BudgetBytes: { } budget } profile
+        ? $"{profile.Name} ({FigureText.Mebibytes(budget)})" : run.MemoryProfile?.Name ?? MemoryProfile.DefaultName;
 }

@@ -22,6 +22,7 @@ internal static partial class ReportContent
             sink.Bullets(run.BoardNotes);
         }
         Settings(run, sink);
+        MemorySettings(run, sink);
         Summary(run, rows, sink);
         Cpu(run, sink);
         Latency(run, rows, plots, sink);
@@ -58,6 +59,22 @@ internal static partial class ReportContent
                 $"max (closed loop) {FigureText.Seconds(s.MaxDuration)}; each rate (open loop) {FigureText.Seconds(s.RateDuration)}; cooldown {FigureText.Seconds(s.Cooldown)}",
             $"Open-loop rates: {rates}",
         ]);
+    }
+
+    /// <summary>The bench profile and each contender's runtime knobs, as they were set: the fairness of a constrained run is read here.</summary>
+    private static void MemorySettings(RunRecord run, IReportSink sink)
+    {
+        sink.Heading(2, "Memory profile");
+        var profile = run.MemoryProfile;
+        if (profile is null || profile.Name == MemoryProfile.DefaultName)
+        {
+            sink.Paragraph("Profile default: no memory setting; every runtime runs as it ships.");
+            return;
+        }
+        sink.Paragraph($"Profile {profile.Name}: a budget of {FigureText.Mebibytes(profile.BudgetBytes ?? 0)} for every contender; each runtime's own documented "
+            + $"limit is set to {FigureText.Whole(MemoryProfile.RuntimeShare * 100)} % of it, as environment variables the contender starts with.");
+        sink.Table(["contender", "settings"], [.. run.Settings.Contenders.Select(c => (IReadOnlyList<string>)[
+            c, profile.Environment(c) is { Count: > 0 } set ? string.Join(" ", set) : "none (no runtime heap to limit)"])]);
     }
 
     private static void Summary(RunRecord run, IReadOnlyList<ContenderSummary> rows, IReportSink sink)

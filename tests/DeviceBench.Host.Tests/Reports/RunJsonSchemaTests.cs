@@ -13,6 +13,7 @@ public sealed class RunJsonSchemaTests
     {
         var run = WithCards(Run(["alpha", "beta"], 1, 1000));
         run.ContenderCards[1] = run.ContenderCards[1] with { Flavour = null };
+        run.MemoryProfile = MemoryProfile.Create(MemoryProfile.ConstrainedName, 64 * MiB, ["csharp-kestrel", "go-nethttp", "rust-hyper"]);
         run.Sessions.Add(Session("alpha", 1, 10 * MiB, 5000, run.Rates, 2000));
         var bare = Session("beta", 1, 4 * MiB, 9000, [], 900);
         // The optional figures absent: a contender without its own latency, temperature or PSS, no END, killed.
