@@ -37,7 +37,7 @@ DICT
 else
   cat > "$dict/device.jinja2" <<DICT
 {% extends '$type.jinja2' %}
-{% set connection_command = 'telnet localhost 7001' %}
+{% set connection_command = 'socat - TCP:127.0.0.1:7001' %}
 {% set hard_reset_command = 'true' %}
 {% set power_off_command = 'true' %}
 {% set power_on_command = 'true' %}

@@ -23,6 +23,9 @@ packages=(
   openssh-server openssh-client chromium
   # the plots draw their text with DejaVu Sans (SkiaSharp without fontconfig needs a font file on disk)
   fonts-dejavu-core
+  # LAVA board farms: the dispatcher (lava-run) runs the emulated board's job in CI; a worker's tftp server config and
+  # mkimage are what it checks before it accepts a Raspberry Pi's tftp/u-boot job (scripts/lava-device.sh renders devices)
+  lava-dispatcher lava-common tftpd-hpa u-boot-tools
 )
 missing=()
 for p in "${packages[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
