@@ -2,13 +2,16 @@ using System.CommandLine;
 using System.Text.RegularExpressions;
 using DeviceBench.Host.Bench;
 using DeviceBench.Host.Boards.Lava;
-using DeviceBench.Host.Load;
+using DeviceBench.Cli.Bench;
+using DeviceBench.Host.Reports;
+using Spectre.Console;
 
 namespace DeviceBench.Cli;
 
 /// <summary>
 /// <c>devicebench lava job</c>: a LAVA job definition and the files it fetches, so a lab runs DeviceBench with its own
 /// scheduler. The board reports each figure as a LAVA test case; its protocol lines stay in the job log.
+/// <c>devicebench lava fetch</c>: a finished job back as a normal run folder.
 /// </summary>
 public static partial class LavaCommand
 {
@@ -18,7 +21,93 @@ public static partial class LavaCommand
     {
         var command = new Command("lava", "Run DeviceBench on a LAVA board farm");
         command.Subcommands.Add(CreateJob());
+        command.Subcommands.Add(CreateFetch());
         return command;
+    }
+
+    /// <summary>Where a LAVA token may come from besides --token-file: never a command-line value (shell history, process lists).</summary>
+    public const string TokenVariable = "DEVICEBENCH_LAVA_TOKEN";
+
+    private const string FetchExitCodes = "Exit codes: 0 a complete run written; 1 the job is not finished, the server is unreachable, "
+        + "or the run is partial/failed (run.json says why); 2 bad options or an unreadable token file.";
+
+    private static Command CreateFetch()
+    {
+        var server = new Option<string>("--server") { Description = "The LAVA server, e.g. https://lava.example.org", Required = true };
+        var job = new Option<long>("--job") { Description = "The job id", Required = true };
+        var tokenFile = new Option<string?>("--token-file") { Description = $"File holding an API token (default: ${TokenVariable}, or none for a public job)" };
+        var results = new Option<string>("--results") { Description = "Folder for results", DefaultValueFactory = _ => "results" };
+        var command = new Command("fetch", $"Read a finished LAVA job's test cases and log and write a normal run folder (run.json, report.md, report.html). {FetchExitCodes}")
+        {
+            server, job, tokenFile, results,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            Uri serverUrl;
+            string? token;
+            try
+            {
+                serverUrl = Url("--server", parse.GetRequiredValue(server)) is { Scheme: "http" or "https" } url ? url
+                    : throw new ArgumentException("--server must be an http:// or https:// URL");
+                token = Token(parse.GetValue(tokenFile));
+            }
+            catch (ArgumentException e)
+            {
+                return await CommandRunner.FailAsync("lava fetch", ErrorText.Of(e), ExitCodes.Usage).ConfigureAwait(false);
+            }
+            using var lava = new LavaServer(serverUrl, token);
+            return await FetchAsync(lava, parse.GetValue(job), parse.GetRequiredValue(results), cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    /// <summary>Fetches a finished job into a run folder and renders its report; the exit code as <c>lava fetch</c> gives it.</summary>
+    internal static async Task<int> FetchAsync(LavaServer lava, long job, string resultsRoot, CancellationToken cancellationToken)
+    {
+        LavaJobState state;
+        LavaLog log;
+        try
+        {
+            state = await lava.GetJobAsync(job, cancellationToken).ConfigureAwait(false);
+            if (!state.IsFinished) return await CommandRunner.FailAsync("lava fetch", $"job {job} on {lava.Name} is {state.State}, not finished yet", ExitCodes.Failed).ConfigureAwait(false);
+            var lines = await lava.GetLogAsync(job, cancellationToken).ConfigureAwait(false);
+            var cases = await lava.GetTestCasesAsync(job, cancellationToken).ConfigureAwait(false);
+            log = LavaLog.Parse(lines).WithTestCases(cases);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException or System.Text.Json.JsonException or KeyNotFoundException or TaskCanceledException
+            && !cancellationToken.IsCancellationRequested)
+        {
+            return await CommandRunner.FailAsync("lava fetch", $"cannot read job {job} from {lava.Name}: {ErrorText.Of(e)}", ExitCodes.Failed).ConfigureAwait(false);
+        }
+        string board = $"lava:{lava.Name}/{job}/{state.Device ?? state.DeviceType ?? "unknown"}";
+        string folder;
+        try { folder = LavaRunRecord.Write(log, board, state.StartedUtc ?? DateTimeOffset.UtcNow, resultsRoot); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return await CommandRunner.FailAsync("lava fetch", $"cannot write the run into {Path.GetFullPath(resultsRoot)}: {ErrorText.Of(e)}",
+                e is IOException io && RunFolder.IsDiskFull(io) ? ExitCodes.ResultsFolderFull : ExitCodes.Failed).ConfigureAwait(false);
+        }
+        var run = RunFolder.Load(folder);
+        RunTable.Render(AnsiConsole.Console, run);
+        AnsiConsole.MarkupLine($"results: {Markup.Escape(folder)}");
+        try { AnsiConsole.MarkupLine($"report: {Markup.Escape(ReportWriter.WriteAll(folder).HtmlPath)}"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return await CommandRunner.FailAsync("lava fetch", $"report not written ({ErrorText.Of(e)}); retry with: devicebench report {folder}", ExitCodes.Failed).ConfigureAwait(false);
+        }
+        if (state.Health != "Complete") return await CommandRunner.FailAsync("lava fetch", $"job {job} ended {state.Health}: run {run.Status.Text()}", ExitCodes.Failed).ConfigureAwait(false);
+        return run.Status == RunStatus.Complete ? ExitCodes.Success
+            : await CommandRunner.FailAsync("lava fetch", $"run {run.Status.Text()}: {run.Reason}", ExitCodes.Failed).ConfigureAwait(false);
+    }
+
+    private static string? Token(string? file)
+    {
+        if (file is null) return Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } variable ? variable.Trim() : null;
+        try { return File.ReadAllText(file).Trim(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"--token-file {file} cannot be read: {e.Message}", e);
+        }
     }
 
     private static Command CreateJob()

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using DeviceBench.Host.Bench;
 using DeviceBench.Host.Boards.Lava;
 using DeviceBench.Host.Load;
+using DeviceBench.IntegrationTests.Cli;
 using DeviceBench.IntegrationTests.Infrastructure;
 using DeviceBench.IntegrationTests.Qemu;
 using DeviceBench.Protocol;
@@ -69,11 +70,50 @@ public class LavaRunTests
             // The C# engines count their own requests: the load from this host reached them inside the board.
             foreach (string engine in new[] { "csharp-minimal", "csharp-kestrel" })
                 Assert.True(log.TestCases.Single(c => c.Name == $"{engine}-requests").Measurement > 0, $"{engine} served no request");
+
+            // The same job as a lab's server serves it, fetched into a normal run folder that report and compare read.
+            FetchedRunIsANormalRunFolder(output.Split('\n'), log, folder);
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static void FetchedRunIsANormalRunFolder(IReadOnlyList<string> lavaRunLog, LavaLog log, string folder)
+    {
+        const string Token = "s3cret-lava-token";
+        using var server = new LavaRestServer(4242, "qemu01", lavaRunLog, log.TestCases);
+        string results = Path.Combine(folder, "results");
+        using var fetch = DevicebenchRun.Start(["lava", "fetch", "--server", $"http://127.0.0.1:{server.Port}", "--job", "4242", "--results", results,
+            "--token-file", WriteToken(folder, Token)]);
+        int exitCode = fetch.WaitForExit(TimeSpan.FromMinutes(3));
+        Assert.True(exitCode == 0, $"lava fetch exited {exitCode}: {string.Join('\n', fetch.Errors)}");
+        Assert.All(server.Authorizations, a => Assert.Equal($"Token {Token}", a));
+        Assert.DoesNotContain(fetch.Output.Concat(fetch.Errors), l => l.Contains(Token, StringComparison.Ordinal));
+
+        string run = Assert.Single(Directory.GetDirectories(results));
+        var record = RunFolder.Load(run);
+        Assert.Equal($"lava:127.0.0.1:{server.Port}/4242/qemu01", record.Board);
+        Assert.Equal(RunStatus.Complete, record.Status);
+        Assert.Equal(ContenderCatalog.Names.Order(), record.Settings.Contenders.Order());
+        foreach (var session in record.Sessions)
+        {
+            Assert.Equal(SessionStatus.Ok, session.Status);
+            var baseline = log.TestCases.Single(c => c.Name == $"{session.Contender}-baseline-rss");
+            Assert.Equal(baseline.Measurement, session.Ready!.Memory.RssBytes);
+        }
+        Assert.DoesNotContain(record.BoardNotes, n => n.StartsWith("LAVA test case", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(run, "report.html")));
+        Assert.Equal(0, DevicebenchRun.Run(folder, "report", run).ExitCode);
+        Assert.Equal(0, DevicebenchRun.Run(folder, "compare", run, run).ExitCode);
+    }
+
+    private static string WriteToken(string folder, string token)
+    {
+        string file = Path.Combine(folder, "token");
+        File.WriteAllText(file, token + "\n");
+        return file;
     }
 
     /// <summary>The board's lines from this contender's marker to the next contender's.</summary>
@@ -87,21 +127,7 @@ public class LavaRunTests
         var reader = new ReportReader();
         var records = lines.Select(reader.Read).OfType<IReportRecord>().ToList();
         Assert.Equal(0, reader.CorruptLines);
-        var figures = new Dictionary<string, (decimal, string)>();
-        var ready = records.OfType<ReadyRecord>().First();
-        figures["baseline-rss"] = (ready.Memory.RssBytes, "bytes");
-        if (ready.Memory.PssBytes is { } pss) figures["baseline-pss"] = (pss, "bytes");
-        figures["baseline-anon"] = (ready.Memory.AnonBytes, "bytes");
-        figures["startup"] = (ready.StartupMillis, "ms");
-        var stats = records.OfType<StatRecord>().ToList();
-        if (stats.Count > 0) figures["loaded-rss"] = (stats.Max(s => s.Memory.RssBytes), "bytes");
-        if (stats.Any(s => s.RequestsPerSecond is not null)) figures["max-rps"] = (stats.Max(s => s.RequestsPerSecond ?? 0), "requests/s");
-        if (records.OfType<EndRecord>().LastOrDefault() is { } end)
-        {
-            figures["peak-rss"] = (end.HwmBytes, "bytes");
-            if (end.Requests is { } requests) figures["requests"] = (requests, "requests");
-        }
-        return figures;
+        return LavaFigures.Of(records);
     }
 
     private static string Tail(string output) => string.Join('\n', output.Split('\n').TakeLast(60));

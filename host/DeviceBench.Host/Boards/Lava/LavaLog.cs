@@ -23,6 +23,9 @@ public sealed class LavaLog
     /// <summary>Every test case the job recorded, LAVA's own (suite <c>lava</c>) and the board's.</summary>
     public IReadOnlyList<LavaTestCase> TestCases { get; }
 
+    /// <summary>The same log with the test cases the server lists (its <c>/tests/</c>), which are what a lab's dashboards show.</summary>
+    public LavaLog WithTestCases(IReadOnlyList<LavaTestCase> testCases) => new(BoardLines, testCases);
+
     public static LavaLog Parse(IEnumerable<string> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
