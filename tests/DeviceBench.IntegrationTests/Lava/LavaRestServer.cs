@@ -70,9 +70,10 @@ internal sealed class LavaRestServer : IDisposable
         const int PageSize = 2;
         var page = _cases.Skip(offset).Take(PageSize).Select((c, i) => new Dictionary<string, object?>
         {
-            ["id"] = offset + i + 1, ["name"] = c.Name, ["result"] = c.Result, ["suite"] = 7,
-            ["measurement"] = c.Measurement?.ToString("0.0000000000", CultureInfo.InvariantCulture), ["units"] = c.Units ?? "",
-            ["metadata"] = $"{{case: {c.Name}, definition: {c.Suite}, result: {c.Result}}}",
+            // The shape lava-server 2023.01 answers with (recorded from scripts/lava-server.sh's server).
+            ["id"] = offset + i + 1, ["result"] = c.Result, ["unit"] = c.Units ?? "", ["name"] = c.Name,
+            ["measurement"] = c.Measurement?.ToString("0.0000000000", CultureInfo.InvariantCulture),
+            ["metadata"] = $"case: {c.Name}\ndefinition: {c.Suite}\nresult: {c.Result}\n", ["suite"] = 2, ["test_set"] = null,
         });
         string? next = offset + PageSize < _cases.Count ? $"http://127.0.0.1:{Port}/api/v0.2/jobs/{_job}/tests/?limit={PageSize}&offset={offset + PageSize}" : null;
         return JsonSerializer.Serialize(new Dictionary<string, object?> { ["count"] = _cases.Count, ["next"] = next, ["previous"] = null, ["results"] = page });

@@ -104,6 +104,8 @@ public class LavaRunTests
             Assert.Equal(baseline.Measurement, session.Ready!.Memory.RssBytes);
         }
         Assert.DoesNotContain(record.BoardNotes, n => n.StartsWith("LAVA test case", StringComparison.Ordinal));
+        int figures = log.TestCases.Count(c => c.Measurement is not null && c.Suite != "lava");
+        Assert.Contains($"{figures} of the {figures} figures in the protocol lines have a LAVA test case; {figures} equal it", record.BoardNotes);
         Assert.True(File.Exists(Path.Combine(run, "report.html")));
         Assert.Equal(0, DevicebenchRun.Run(folder, "report", run).ExitCode);
         Assert.Equal(0, DevicebenchRun.Run(folder, "compare", run, run).ExitCode);

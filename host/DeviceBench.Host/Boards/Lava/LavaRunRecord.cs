@@ -95,9 +95,14 @@ public static class LavaRunRecord
         }
     }
 
-    /// <summary>Test cases that do not equal what the protocol lines say (each round is one test definition).</summary>
-    private static IEnumerable<string> Disagreements(LavaLog log, List<ContenderSession> sessions)
+    /// <summary>
+    /// One note saying how many of the board's test cases were checked against the protocol lines, and one per test case
+    /// that does not equal them (each round is one test definition).
+    /// </summary>
+    private static List<string> Disagreements(LavaLog log, List<ContenderSession> sessions)
     {
+        var notes = new List<string>();
+        int checkedCases = 0, figures = 0;
         foreach (var session in sessions)
         {
             var records = new List<IReportRecord>();
@@ -107,10 +112,16 @@ public static class LavaRunRecord
             string suffix = string.Create(CultureInfo.InvariantCulture, $"devicebench-round-{session.Round}");
             foreach (var (figure, (value, _)) in LavaFigures.Of(records))
             {
+                figures++;
                 var testCase = log.TestCases.FirstOrDefault(c => c.Suite.EndsWith(suffix, StringComparison.Ordinal) && c.Name == $"{session.Contender}-{figure}");
-                if (testCase?.Measurement is { } measured && measured != value)
-                    yield return string.Create(CultureInfo.InvariantCulture, $"LAVA test case {testCase.Suite}/{testCase.Name} is {measured}, the protocol lines say {value}");
+                if (testCase?.Measurement is not { } measured) continue;
+                checkedCases++;
+                if (measured != value)
+                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"LAVA test case {testCase.Suite}/{testCase.Name} is {measured}, the protocol lines say {value}"));
             }
         }
+        notes.Insert(0, string.Create(CultureInfo.InvariantCulture,
+            $"{checkedCases} of the {figures} figures in the protocol lines have a LAVA test case; {checkedCases - notes.Count} equal it"));
+        return notes;
     }
 }

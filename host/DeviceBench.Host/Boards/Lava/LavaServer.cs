@@ -47,10 +47,12 @@ public sealed partial class LavaServer : IDisposable
             var items = root.ValueKind == JsonValueKind.Array ? root : root.GetProperty("results");
             foreach (var item in items.EnumerateArray())
             {
-                // The suite is an id here; the definition's name is in the case's metadata, as LAVA logged it.
+                // As lava-server 2023.01 lists a case: "suite" is an id, "unit" (singular) is "" when there is none, "measurement"
+                // a decimal string, and the definition's name is in "metadata", the YAML LAVA logged for the case.
                 string metadata = Text(item, "metadata") ?? "";
                 string suite = DefinitionInMetadata().Match(metadata) is { Success: true } m ? m.Groups[1].Value : Text(item, "suite") ?? "";
-                cases.Add(new LavaTestCase(suite, Text(item, "name") ?? "", Text(item, "result") ?? "", LavaLog.Number(Text(item, "measurement")), Text(item, "units")));
+                cases.Add(new LavaTestCase(suite, Text(item, "name") ?? "", Text(item, "result") ?? "", LavaLog.Number(Text(item, "measurement")),
+                    Text(item, "unit") is { Length: > 0 } unit ? unit : null));
             }
             next = root.ValueKind == JsonValueKind.Object && Text(root, "next") is { Length: > 0 } url ? url : null;
         }
