@@ -21,7 +21,7 @@ public static class BenchCommand
 
     public static Command Create()
     {
-        var board = new Option<string>("--board") { Description = "local | ssh://user@host[:port] | qemu[:profile]", DefaultValueFactory = _ => "local" };
+        var board = new Option<string>("--board") { Description = "local | ssh://user@host[:port] | qemu[:profile] | lava://server/device-type[,…] (token: $DEVICEBENCH_LAVA_TOKEN)", DefaultValueFactory = _ => "local" };
         var rounds = new Option<int>("--rounds", "-r") { Description = "Rounds per contender (order shuffled each round)", DefaultValueFactory = _ => 3, CustomParser = BoundedOption.Whole };
         var contenders = new Option<string[]>("--contender") { Description = $"Contenders to run (default: all of {string.Join(", ", ContenderCatalog.Names)})" };
         var connections = new Option<int>("--connections", "-c") { Description = "Connections of every load phase", DefaultValueFactory = _ => 64, CustomParser = BoundedOption.Whole };
@@ -92,6 +92,8 @@ public static class BenchCommand
     private static async Task<int> RunAsync(string boardSpec, BoardProfile profile, SshBoardOptions ssh, BenchSettings settings, string resultsRoot, string artifacts,
         CancellationToken cancellationToken)
     {
+        // A LAVA lab runs the procedure itself: the bench submits a job per device type, waits and fetches the runs.
+        if (LavaCommand.IsBoardSpec(boardSpec)) return await LavaCommand.BenchAsync(boardSpec, settings, resultsRoot, artifacts, cancellationToken).ConfigureAwait(false);
         IBoard opened;
         try { opened = BoardFactory.Create(boardSpec, profile, ssh); }
         catch (Exception e) when (e is ArgumentException or IOException or NotSupportedException or UnauthorizedAccessException)

@@ -100,6 +100,69 @@ public static partial class LavaCommand
             : await CommandRunner.FailAsync("lava fetch", $"run {run.Status.Text()}: {run.Reason}", ExitCodes.Failed).ConfigureAwait(false);
     }
 
+    /// <summary><c>lava://SERVER/TYPE[,TYPE…]</c> (https) or <c>lava+http://…</c>: a LAVA board for <c>bench</c>.</summary>
+    public static bool IsBoardSpec(string spec) => spec.StartsWith("lava://", StringComparison.Ordinal) || spec.StartsWith("lava+http://", StringComparison.Ordinal);
+
+    /// <summary>
+    /// <c>bench --board lava://SERVER/TYPE[,TYPE…]</c>: a job per device type named (a type named twice is two jobs, which
+    /// the scheduler gives to two devices), submitted together, waited for, and each fetched into its own run folder, so
+    /// <c>compare</c> sets them side by side. The emulated board's image is written under RESULTS/lava-jobs/ and fetched
+    /// by the worker as file://, so this serves a worker on this machine; a lab's real boards need their boot files:
+    /// <c>lava job</c> with their URLs, then <c>lava fetch</c>.
+    /// </summary>
+    internal static async Task<int> BenchAsync(string spec, BenchSettings settings, string resultsRoot, string artifacts, CancellationToken cancellationToken)
+    {
+        var match = BoardSpec().Match(spec);
+        string[] types = match.Success ? match.Groups["types"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+        if (types.Length == 0 || !types.All(DeviceTypeName().IsMatch))
+            return await CommandRunner.FailAsync("bench", $"board '{spec}' is not lava://SERVER/DEVICE-TYPE[,DEVICE-TYPE…] (or lava+http://…)", ExitCodes.Usage).ConfigureAwait(false);
+        if (types.FirstOrDefault(t => t != LavaJobSettings.QemuDeviceType) is { } real)
+            return await CommandRunner.FailAsync("bench", $"{real} boots from files only your lab has: write its job with devicebench lava job --device-type {real} "
+                + "--firmware-url … --kernel-url … --dtb-url … --rootfs-url …, submit it, then devicebench lava fetch", ExitCodes.Usage).ConfigureAwait(false);
+        try { ContenderCatalog.CheckArtifacts(artifacts, "arm64", settings.Contenders); }
+        catch (FileNotFoundException e)
+        {
+            return await CommandRunner.FailAsync("bench", $"{e.Message}, or point --artifacts at the folder it built", ExitCodes.Usage).ConfigureAwait(false);
+        }
+        var server = new Uri($"{(match.Groups["http"].Success ? "http" : "https")}://{match.Groups["server"].Value}/");
+        using var lava = new LavaServer(server, Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } token ? token.Trim() : null);
+        string files = Path.GetFullPath(Path.Combine(resultsRoot, "lava-jobs", DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)));
+        var jobs = new List<long>();
+        try
+        {
+            Directory.CreateDirectory(files);
+            await LavaImage.WriteEmulatedAsync(artifacts, files, cancellationToken).ConfigureAwait(false);
+            foreach (string type in types)
+            {
+                string definition = LavaJob.Write(new LavaJobSettings
+                {
+                    DeviceType = type, Contenders = settings.Contenders, Rounds = settings.Rounds, Seed = settings.Seed + jobs.Count, FirmwareUrl = new Uri(files + "/"),
+                });
+                await File.WriteAllTextAsync(Path.Combine(files, $"job-{jobs.Count + 1}.yaml"), definition, cancellationToken).ConfigureAwait(false);
+                jobs.Add(await lava.SubmitAsync(definition, cancellationToken).ConfigureAwait(false));
+                AnsiConsole.MarkupLine($"[bold]devicebench bench[/] on {Markup.Escape(lava.Name)}: job {jobs[^1]} ({Markup.Escape(type)}) submitted");
+            }
+            foreach (long job in jobs)
+            {
+                var state = await lava.WaitAsync(job, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+                AnsiConsole.MarkupLine($"job {job}: {Markup.Escape(state.State)}, {Markup.Escape(state.Health)}");
+            }
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException or System.Text.Json.JsonException or KeyNotFoundException or UnauthorizedAccessException
+            or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            string submitted = jobs.Count > 0 ? $" (submitted: {string.Join(", ", jobs)}; fetch them later with devicebench lava fetch)" : "";
+            return await CommandRunner.FailAsync("bench", $"{lava.Name}: {ErrorText.Of(e)}{submitted}", ExitCodes.Failed).ConfigureAwait(false);
+        }
+        int exitCode = ExitCodes.Success;
+        foreach (long job in jobs)
+        {
+            int fetched = await FetchAsync(lava, job, resultsRoot, cancellationToken).ConfigureAwait(false);
+            if (exitCode == ExitCodes.Success) exitCode = fetched;
+        }
+        return exitCode;
+    }
+
     private static string? Token(string? file)
     {
         if (file is null) return Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } variable ? variable.Trim() : null;
@@ -194,6 +257,9 @@ public static partial class LavaCommand
         if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" or "file") return url;
         throw new ArgumentException($"{option} must be an http://, https:// or file:// URL (got '{text}')");
     }
+
+    [GeneratedRegex("^lava(?<http>\\+http)?://(?<server>[^/]+)/(?<types>[^/]+)$")]
+    private static partial Regex BoardSpec();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_.-]*$")]
     private static partial Regex DeviceTypeName();

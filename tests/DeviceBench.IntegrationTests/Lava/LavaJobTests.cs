@@ -51,6 +51,23 @@ public class LavaJobTests
     }
 
     [Fact]
+    public void Bench_on_a_lava_pi_without_its_boot_files_is_a_usage_error_that_says_what_to_run()
+    {
+        string folder = Directory.CreateTempSubdirectory("devicebench-lava-bench-usage").FullName;
+        try
+        {
+            var result = DevicebenchRun.Run(folder, "bench", "--board", "lava://lab.invalid/bcm2711-rpi-4-b", "--artifacts", Path.Combine(Artifacts.RepositoryRoot, "artifacts"));
+            DevicebenchRun.AssertOneLineError(2, "devicebench bench: bcm2711-rpi-4-b boots from files only your lab has: write its job with devicebench lava job "
+                + "--device-type bcm2711-rpi-4-b --firmware-url … --kernel-url … --dtb-url … --rootfs-url …, submit it, then devicebench lava fetch", result);
+            Assert.Empty(DevicebenchRun.Listing(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Real_board_job_without_its_boot_files_is_a_usage_error_and_writes_nothing()
     {
         string folder = Directory.CreateTempSubdirectory("devicebench-lava-usage").FullName;

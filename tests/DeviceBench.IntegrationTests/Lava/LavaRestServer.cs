@@ -9,7 +9,7 @@ namespace DeviceBench.IntegrationTests.Lava;
 
 /// <summary>
 /// A LAVA server's REST API on loopback, serving one finished job whose log is a real <c>lava-run</c> log: the job
-/// (<c>/api/v0.2/jobs/ID/</c>), its log (<c>/logs/</c>, LAVA's YAML list) and its test cases (<c>/tests/</c>, paginated
+/// (<c>/api/v0.2/jobs/ID/</c>), its log (<c>/logs/</c>, LAVA's YAML list), job submission (POST <c>/api/v0.2/jobs/</c>) and its test cases (<c>/tests/</c>, paginated
 /// two to a page, with the definition in each case's metadata as lava-server keeps it). A stand-in for lava-server
 /// (scripts/lava-server.sh runs the real one); it records the Authorization headers it saw.
 /// </summary>
@@ -35,6 +35,9 @@ internal sealed class LavaRestServer : IDisposable
 
     public List<string?> Authorizations { get; } = [];
 
+    /// <summary>Job definitions POSTed to <c>/api/v0.2/jobs/</c>; every one is answered with this server's one job.</summary>
+    public List<string> Submitted { get; } = [];
+
     private async Task ServeAsync()
     {
         while (_listener.IsListening)
@@ -45,8 +48,15 @@ internal sealed class LavaRestServer : IDisposable
             lock (Authorizations) Authorizations.Add(context.Request.Headers["Authorization"]);
             string path = context.Request.Url!.AbsolutePath;
             string prefix = $"/api/v0.2/jobs/{_job}/";
+            if (context.Request.HttpMethod == "POST")
+            {
+                using var reader = new StreamReader(context.Request.InputStream);
+                using var submitted = JsonDocument.Parse(await reader.ReadToEndAsync());
+                lock (Submitted) Submitted.Add(submitted.RootElement.GetProperty("definition").GetString()!);
+            }
             (int status, string type, string body) = path switch
             {
+                "/api/v0.2/jobs/" when context.Request.HttpMethod == "POST" => (201, "application/json", $"{{\"message\": \"job submitted\", \"job_ids\": [{_job}]}}"),
                 _ when path == prefix => (200, "application/json", JsonSerializer.Serialize(new Dictionary<string, object?>
                 {
                     ["id"] = _job, ["state"] = "Finished", ["health"] = "Complete", ["actual_device"] = _device, ["device_type"] = "qemu",

@@ -73,6 +73,7 @@ public class LavaRunTests
 
             // The same job as a lab's server serves it, fetched into a normal run folder that report and compare read.
             FetchedRunIsANormalRunFolder(output.Split('\n'), log, folder);
+            BenchOnLavaSubmitsAJobPerDeviceTypeAndFetchesEach(output.Split('\n'), log, folder);
         }
         finally
         {
@@ -109,6 +110,22 @@ public class LavaRunTests
         Assert.True(File.Exists(Path.Combine(run, "report.html")));
         Assert.Equal(0, DevicebenchRun.Run(folder, "report", run).ExitCode);
         Assert.Equal(0, DevicebenchRun.Run(folder, "compare", run, run).ExitCode);
+    }
+
+    private static void BenchOnLavaSubmitsAJobPerDeviceTypeAndFetchesEach(IReadOnlyList<string> lavaRunLog, LavaLog log, string folder)
+    {
+        using var server = new LavaRestServer(77, "qemu02", lavaRunLog, log.TestCases);
+        string results = Path.Combine(folder, "bench-results");
+        using var bench = DevicebenchRun.Start(["bench", "--board", $"lava+http://127.0.0.1:{server.Port}/qemu,qemu", "--rounds", "1", "--results", results,
+            "--artifacts", Path.Combine(Artifacts.RepositoryRoot, "artifacts")]);
+        int exitCode = bench.WaitForExit(TimeSpan.FromMinutes(3));
+        Assert.True(exitCode == 0, $"bench --board lava+http:// exited {exitCode}: {string.Join('\n', bench.Errors)}");
+        Assert.Equal(2, server.Submitted.Count);
+        Assert.All(server.Submitted, job => Assert.StartsWith("device_type: qemu\n", job, StringComparison.Ordinal));
+        var runs = Directory.GetDirectories(results).Where(d => Path.GetFileName(d) != "lava-jobs").ToList();
+        Assert.Equal(2, runs.Count);
+        Assert.All(runs, run => Assert.Equal(RunStatus.Complete, RunFolder.Load(run).Status));
+        Assert.Equal(0, DevicebenchRun.Run(folder, "compare", runs[0], runs[1]).ExitCode);
     }
 
     private static string WriteToken(string folder, string token)
