@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A real LAVA lab on this machine, end to end: brings up Debian's lava-server (PostgreSQL, postinst.py, gunicorn, the
 # scheduler) and a lava-worker with one emulated arm64 board (device type qemu), submits `devicebench lava job
-# --device-type qemu` through the REST API, drives the lab's load at the board's forwarded port while the job runs,
-# waits, and fetches the job back with `devicebench lava fetch` into a run folder with its report.
+# --device-type qemu` with `devicebench bench --board lava+http://…/qemu` (submit, wait, fetch), drives the lab's load at
+# the board's forwarded port while the job runs, and fetches the job again with `devicebench lava fetch`.
 #   scripts/lava-server.sh [--rounds N]      (as root; after scripts/build.sh arm64 and a dotnet build)
 # Works without systemd: every daemon is started here and stopped on exit. The server listens on 127.0.0.1:$LAVA_PORT
 # (default 8010); the board's port 8080 is forwarded from 127.0.0.1:$BOARD_PORT (default 18090).
@@ -60,19 +60,16 @@ echo
 lava-worker --level INFO --url "$url/" --name "$worker" --token "$worker_token" --worker-dir "$work/worker" > "$work/worker.log" 2>&1 &
 pids+=($!)
 
-say "writing and submitting the qemu job"
-"${devicebench[@]}" lava job --device-type qemu --rounds "$rounds" --load-duration 8s -o "$work/job" --artifacts "$root/artifacts" >/dev/null
-job=$(curl -fsS -H "Authorization: Token $token" -H "Content-Type: application/json" \
-  --data "$(/usr/bin/python3 -c 'import json,sys; print(json.dumps({"definition": open(sys.argv[1]).read()}))' "$work/job/job.yaml")" \
-  "$url/api/v0.2/jobs/" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["job_ids"][0])')
-say "job $job submitted; driving load at 127.0.0.1:$board_port while it runs"
-state=""
-while true; do
-  state=$(curl -fsS -H "Authorization: Token $token" "$url/api/v0.2/jobs/$job/" | /usr/bin/python3 -c 'import json,sys; j=json.load(sys.stdin); print(j["state"], j["health"])')
-  case "$state" in Finished*|Canceled*) break ;; esac
-  # The lab's load generator: whenever a contender listens behind the forwarded port, load it for a few seconds.
+echo "$token" > "$work/token"
+say "bench --board lava+http://127.0.0.1:$port/qemu: submits the job, waits, fetches (load driven at 127.0.0.1:$board_port meanwhile)"
+DEVICEBENCH_LAVA_TOKEN=$token "${devicebench[@]}" bench --board "lava+http://127.0.0.1:$port/qemu" --rounds "$rounds" --results "$work/results" \
+  --artifacts "$root/artifacts" &
+bench=$!
+# The lab's load generator: whenever a contender listens behind the forwarded port, load it for a few seconds.
+while kill -0 "$bench" 2>/dev/null; do
   "${devicebench[@]}" load "http://127.0.0.1:$board_port/" -c 4 -t 1 -d 3s >/dev/null 2>&1 || sleep 1
 done
-say "job $job: $state"
-echo "$token" > "$work/token"
-"${devicebench[@]}" lava fetch --server "$url" --job "$job" --token-file "$work/token" --results "$work/results"
+wait "$bench"
+run=$(ls -d "$work"/results/2*-lava_* | head -1)
+say "the same job again with lava fetch (token from a file)"
+"${devicebench[@]}" lava fetch --server "$url" --job "$(basename "$run" | sed -E 's/.*_([0-9]+)_qemu01$/\1/')" --token-file "$work/token" --results "$work/fetched" | tail -2
