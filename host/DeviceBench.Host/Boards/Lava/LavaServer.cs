@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -70,8 +69,10 @@ public sealed partial class LavaServer : IDisposable
     /// <summary>Submits a job definition; the id the server gave it.</summary>
     public async Task<long> SubmitAsync(string definition, CancellationToken cancellationToken)
     {
-        using var response = await _http.PostAsJsonAsync(new Uri("jobs/", UriKind.Relative), new Dictionary<string, string> { ["definition"] = definition },
-            cancellationToken).ConfigureAwait(false);
+        // A body with its length: gunicorn hands Django an empty body for a chunked request (what JsonContent sends), and
+        // lava-server then answers "definition: This field is required".
+        using var content = new StringContent(JsonSerializer.Serialize(new Dictionary<string, string> { ["definition"] = definition }), System.Text.Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(new Uri("jobs/", UriKind.Relative), content, cancellationToken).ConfigureAwait(false);
         string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode) throw new IOException($"{Name} refused the job ({(int)response.StatusCode}): {First(body)}");
         using var document = JsonDocument.Parse(body);
