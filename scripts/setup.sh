@@ -25,6 +25,9 @@ packages=(
   fonts-dejavu-core
   # the .hlog files are checked with HdrHistogram's own reference reader (HistogramLogProcessor), which needs a JRE
   libhdrhistogram-java openjdk-17-jre-headless
+  # LAVA board farms: the dispatcher (lava-run) runs the emulated board's job in CI; a worker's tftp server config and
+  # mkimage are what it checks before it accepts a Raspberry Pi's tftp/u-boot job (scripts/lava-device.sh renders devices)
+  lava-dispatcher lava-common tftpd-hpa u-boot-tools
 )
 missing=()
 for p in "${packages[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done

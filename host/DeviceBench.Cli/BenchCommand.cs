@@ -24,8 +24,8 @@ public static class BenchCommand
     {
         var board = new Option<string>("--board")
         {
-            Description = "local | ssh://user@host[:port] | qemu[:profile] | esp32:SERIAL@ADDRESS[:PORT] (an ESP32 flashed with the nanoFramework firmware; "
-                + "its defaults: -c 4, --rates 5 10 20, --timeout 10s)",
+            Description = "local | ssh://user@host[:port] | qemu[:profile] | lava://server/device-type[,…] (a LAVA lab; token in $DEVICEBENCH_LAVA_TOKEN) | "
+                + "esp32:SERIAL@ADDRESS[:PORT] (an ESP32 flashed with the nanoFramework firmware; its defaults: -c 4, --rates 5 10 20, --timeout 10s)",
             DefaultValueFactory = _ => "local",
         };
         var rounds = new Option<int>("--rounds", "-r") { Description = "Rounds per contender (order shuffled each round)", DefaultValueFactory = _ => 3, CustomParser = BoundedOption.Whole };
@@ -121,6 +121,8 @@ public static class BenchCommand
     private static async Task<int> RunAsync(string boardSpec, BoardProfile profile, SshBoardOptions ssh, (int SocketCap, int Connections) microcontroller,
         BenchSettings settings, MemoryProfile memoryProfile, string resultsRoot, string artifacts, CancellationToken cancellationToken)
     {
+        // A LAVA lab runs the procedure itself: the bench submits a job per device type, waits and fetches the runs.
+        if (LavaCommand.IsBoardSpec(boardSpec)) return await LavaCommand.BenchAsync(boardSpec, settings, resultsRoot, artifacts, cancellationToken).ConfigureAwait(false);
         IBoard opened;
         try { opened = BoardFactory.Create(boardSpec, profile, ssh, microcontroller); }
         catch (Exception e) when (e is ArgumentException or IOException or NotSupportedException or UnauthorizedAccessException)

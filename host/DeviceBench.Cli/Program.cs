@@ -10,6 +10,7 @@ root.Subcommands.Add(CompareCommand.Create());
 root.Subcommands.Add(MonitorCommand.Create());
 root.Subcommands.Add(AttackCommand.Create());
 root.Subcommands.Add(HostileCommand.Create());
+root.Subcommands.Add(LavaCommand.Create());
 // Ctrl-C cancels the running command; a bench then stops its contender and saves a partial run, which takes
 // longer than System.CommandLine's default 2 s grace before it kills the process.
 return await CommandRunner.RunAsync(root, args, terminationTimeout: TimeSpan.FromSeconds(20));

@@ -12,8 +12,12 @@ internal static class GuestFiles
     public const string BootLinePath = "etc/devicebench/boot-line";
     public const int ControlPort = 7070;
 
-    /// <summary>Kernel modules of Debian's arm64 kernel that are not built in, in load order (virtio-net over virtio-mmio).</summary>
-    public static IReadOnlyList<string> Modules { get; } = ["virtio_mmio", "failover", "net_failover", "virtio_net"];
+    /// <summary>
+    /// Kernel modules of Debian's arm64 kernel that are not built in, in load order: virtio-net over virtio-mmio (this
+    /// board's <c>-device virtio-net-device</c>) or over virtio-pci (LAVA's qemu device type adds <c>-net nic,model=virtio</c>).
+    /// </summary>
+    public static IReadOnlyList<string> Modules { get; } =
+        ["virtio_mmio", "virtio_pci_legacy_dev", "virtio_pci_modern_dev", "virtio_pci", "failover", "net_failover", "virtio_net"];
 
     public static IReadOnlyList<(string Path, string Text)> All { get; } =
     [
@@ -34,7 +38,7 @@ internal static class GuestFiles
         mount -t tmpfs tmpfs /dev/shm
         mount -t tmpfs tmpfs /run
         mount -t tmpfs tmpfs /tmp
-        for m in virtio_mmio failover net_failover virtio_net; do insmod /lib/modules/$m.ko; done
+        for m in virtio_mmio virtio_pci_legacy_dev virtio_pci_modern_dev virtio_pci failover net_failover virtio_net; do insmod /lib/modules/$m.ko; done
         hostname devicebench-qemu
         ip link set lo up
         ip link set eth0 up

@@ -26,18 +26,8 @@ internal sealed class GuestImage
     /// <summary>Builds the image; the per-run parts go to <paramref name="outputDirectory"/>, so boards never share them.</summary>
     public static async Task<GuestImage> BuildAsync(string artifactsRoot, string bootLine, string outputDirectory, CancellationToken cancellationToken)
     {
-        string architecture = Path.Combine(artifactsRoot, "arm64");
-        if (!File.Exists(Path.Combine(architecture, "manifest.tsv")))
-            throw new FileNotFoundException($"{architecture}/manifest.tsv is missing: run scripts/build.sh arm64 first");
-        var cache = new ArmPackageCache(Path.Combine(artifactsRoot, "qemu", "cache"));
-        string kernelDeb = await cache.KernelDebAsync(cancellationToken).ConfigureAwait(false);
-        var userland = new List<string>();
-        foreach (string package in UserlandPackages) userland.Add(await cache.DebAsync(package, cancellationToken).ConfigureAwait(false));
-
-        string kernelDir = await ExtractKernelAsync(cache.Directory, kernelDeb, cancellationToken).ConfigureAwait(false);
-        string kernel = Directory.EnumerateFiles(Path.Combine(kernelDir, "boot"), "vmlinuz-*").Single();
-        string baseCpio = await BaseArchiveAsync(cache.Directory, kernelDir, userland, cancellationToken).ConfigureAwait(false);
-
+        string architecture = ArchitectureDirectory(artifactsRoot);
+        var (kernel, baseCpio) = await BaseAsync(artifactsRoot, cancellationToken).ConfigureAwait(false);
         string image = outputDirectory;
         string overlay = Path.Combine(image, "overlay");
         if (Directory.Exists(overlay)) Directory.Delete(overlay, recursive: true);
@@ -58,9 +48,66 @@ internal sealed class GuestImage
         return new GuestImage(kernel, initrd);
     }
 
+    /// <summary>
+    /// The same board as ONE cpio archive with the artifacts inside, plus <paramref name="extraFiles"/> (executable),
+    /// written with the kernel to <paramref name="outputDirectory"/> as <c>vmlinuz</c> and <c>initrd.cpio</c>: LAVA
+    /// unpacks an initrd to add its test overlay and reads only the first archive of a concatenation.
+    /// </summary>
+    public static async Task<GuestImage> BuildSingleArchiveAsync(string artifactsRoot, string bootLine, string outputDirectory,
+        IReadOnlyList<(string Path, string Text)> extraFiles, CancellationToken cancellationToken)
+    {
+        string architecture = ArchitectureDirectory(artifactsRoot);
+        var (kernel, baseCpio) = await BaseAsync(artifactsRoot, cancellationToken).ConfigureAwait(false);
+        Directory.CreateDirectory(outputDirectory);
+        string root = Path.Combine(outputDirectory, $"root-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(root);
+        await ExternalTool.ShellAsync("cd \"$1\" && cpio -id --quiet < \"$2\"", [root, baseCpio], root, cancellationToken).ConfigureAwait(false);
+        CopyArtifacts(architecture, Path.Combine(root, GuestFiles.ArtifactsPath.TrimStart('/')));
+        await WriteFilesAsync(root, [(GuestFiles.BootLinePath, bootLine + "\n"), .. extraFiles], cancellationToken).ConfigureAwait(false);
+        string initrd = Path.Combine(outputDirectory, "initrd.cpio");
+        await PackAsync(root, initrd, cancellationToken).ConfigureAwait(false);
+        Directory.Delete(root, recursive: true);
+        string vmlinuz = Path.Combine(outputDirectory, "vmlinuz");
+        File.Copy(kernel, vmlinuz, overwrite: true);
+        return new GuestImage(vmlinuz, initrd);
+    }
+
+    private static string ArchitectureDirectory(string artifactsRoot)
+    {
+        string architecture = Path.Combine(artifactsRoot, "arm64");
+        if (!File.Exists(Path.Combine(architecture, "manifest.tsv")))
+            throw new FileNotFoundException($"{architecture}/manifest.tsv is missing: run scripts/build.sh arm64 first");
+        return architecture;
+    }
+
+    /// <summary>The kernel and the cached base archive, fetched and built on first use.</summary>
+    private static async Task<(string Kernel, string BaseCpio)> BaseAsync(string artifactsRoot, CancellationToken cancellationToken)
+    {
+        var cache = new ArmPackageCache(Path.Combine(artifactsRoot, "qemu", "cache"));
+        string kernelDeb = await cache.KernelDebAsync(cancellationToken).ConfigureAwait(false);
+        var userland = new List<string>();
+        foreach (string package in UserlandPackages) userland.Add(await cache.DebAsync(package, cancellationToken).ConfigureAwait(false));
+        string kernelDir = await ExtractKernelAsync(cache.Directory, kernelDeb, cancellationToken).ConfigureAwait(false);
+        string kernel = Directory.EnumerateFiles(Path.Combine(kernelDir, "boot"), "vmlinuz-*").Single();
+        return (kernel, await BaseArchiveAsync(cache.Directory, kernelDir, userland, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static async Task WriteFilesAsync(string root, IEnumerable<(string Path, string Text)> files, CancellationToken cancellationToken)
+    {
+        foreach (var (path, text) in files)
+        {
+            string file = Path.Combine(root, path.TrimStart('/'));
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await File.WriteAllTextAsync(file, text, cancellationToken).ConfigureAwait(false);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, (UnixFileMode)0b111_101_101);
+        }
+    }
+
     private static async Task<string> ExtractKernelAsync(string cache, string kernelDeb, CancellationToken cancellationToken)
     {
-        string dir = Path.Combine(cache, Path.GetFileNameWithoutExtension(kernelDeb));
+        // Keyed by the module list too, so adding a module extracts again rather than finding an older extraction.
+        string modules = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(' ', GuestFiles.Modules))))[..8].ToLowerInvariant();
+        string dir = Path.Combine(cache, $"{Path.GetFileNameWithoutExtension(kernelDeb)}-{modules}");
         if (Directory.Exists(Path.Combine(dir, "boot"))) return dir;
         string partial = $"{dir}.{Guid.NewGuid():N}.partial";
         Directory.CreateDirectory(partial);
@@ -92,12 +139,7 @@ internal sealed class GuestImage
         foreach (string module in GuestFiles.Modules)
             File.Copy(Directory.EnumerateFiles(Path.Combine(kernelDir, "lib"), $"{module}.ko", SearchOption.AllDirectories).Single(),
                 Path.Combine(root, "lib", "modules", $"{module}.ko"));
-        foreach (var (path, text) in GuestFiles.All)
-        {
-            string file = Path.Combine(root, path);
-            await File.WriteAllTextAsync(file, text, cancellationToken).ConfigureAwait(false);
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, (UnixFileMode)0b111_101_101);
-        }
+        await WriteFilesAsync(root, GuestFiles.All, cancellationToken).ConfigureAwait(false);
         await PackAsync(root, root + ".cpio", cancellationToken).ConfigureAwait(false);
         File.Move(root + ".cpio", archive, overwrite: true);
         Directory.Delete(root, recursive: true);
