@@ -110,7 +110,10 @@ public class ClosedLoopTests
 
         // 200 requests in each second: the server answered both seconds, the result holds the measured one.
         Assert.True(server.Requests is >= 395 and <= 400, $"server {server.Requests} result {result.Requests} measured {result.MeasuredSeconds} unfinished {result.Unfinished} errors {result.Errors} lag {result.SendLag} intervals {string.Join(";", result.Intervals)}");
-        Assert.InRange(result.Requests, 195, 205);
+        // The warm-up ends when the engine's clock thread next reads the clock: on a busy machine that read comes late
+        // (65 ms once, so 187 measured), which moves requests from the measured second into the discarded one, never back.
+        Assert.InRange(result.Requests, 150, 205);
+        Assert.True(server.Requests - result.Requests >= 195, $"only {server.Requests - result.Requests} warm-up requests were discarded");
         Assert.All(result.Intervals, i => Assert.True(i.ElapsedSeconds > 0));
     }
 }
