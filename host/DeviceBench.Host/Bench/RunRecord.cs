@@ -6,7 +6,7 @@ namespace DeviceBench.Host.Bench;
 /// </summary>
 public sealed class RunRecord
 {
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
 
     public int SchemaVersion { get; set; } = CurrentSchemaVersion;
 
