@@ -12,7 +12,7 @@ public sealed partial class BenchRunner
     /// Between knee steps the contender gets this long to drain what an overloaded step left queued, so one step's
     /// backlog is not charged to the next.
     /// </summary>
-    private static readonly TimeSpan KneeRest = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan KneeRest = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Searches the highest open-loop rate that meets <see cref="BenchSettings.Slo"/>, from this session's closed-loop

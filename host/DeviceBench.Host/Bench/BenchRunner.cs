@@ -39,6 +39,7 @@ public sealed partial class BenchRunner(IBoard board, BenchSettings settings, Ru
         {
             folder.Save(Run);
             await board.DeployAsync(artifactsDirectory, stop.Token).ConfigureAwait(false);
+            ReadBuilds(artifactsDirectory);
             _startTemperature = await board.ReadTemperatureAsync(stop.Token).ConfigureAwait(false);
             Run.Rates = settings.Rates.Count > 0 ? [.. settings.Rates] : await CalibrateAsync(stop.Token).ConfigureAwait(false);
             Event($"open-loop rates: {string.Join(", ", Run.Rates.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))} req/s");
@@ -92,6 +93,13 @@ public sealed partial class BenchRunner(IBoard board, BenchSettings settings, Ru
             if (Run.Reason?.Contains(e.Message, StringComparison.Ordinal) != true)
                 Run.Reason = $"{(Run.Reason is null ? "" : Run.Reason + "; ")}run.json could not be saved: {e.Message}";
         }
+    }
+
+    /// <summary>Build figures are context, not measurements: a manifest that cannot be read is noted, never fatal.</summary>
+    private void ReadBuilds(string artifactsDirectory)
+    {
+        try { Run.Builds = ContenderBuild.Read(artifactsDirectory, board.Architecture, settings.Contenders); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Event($"build figures not read: {e.Message}"); }
     }
 
     private async Task<List<double>> CalibrateAsync(CancellationToken cancellationToken)

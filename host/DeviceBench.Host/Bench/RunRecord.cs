@@ -33,6 +33,9 @@ public sealed class RunRecord
 
     public List<ContenderSession> Sessions { get; set; } = [];
 
+    /// <summary>Each contender's build on the host that built the artifacts (manifest.tsv); empty in records that predate it.</summary>
+    public List<ContenderBuild> Builds { get; set; } = [];
+
     /// <summary>Serial line counts over the whole run.</summary>
     public SerialCounts Serial { get; set; } = new();
 }

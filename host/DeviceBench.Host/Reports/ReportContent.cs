@@ -23,6 +23,7 @@ internal static partial class ReportContent
         Summary(run, rows, sink);
         Latency(run, rows, plots, sink);
         OverTime(plots, sink);
+        ClaimSections(run, plots, sink);
         Sessions(run, sink);
     }
 
@@ -83,7 +84,7 @@ internal static partial class ReportContent
 
     private static void OverTime(IReadOnlyList<RenderedPlot> plots, IReportSink sink)
     {
-        var overTime = plots.Where(p => p.Rate is null).ToList();
+        var overTime = plots.Where(p => p.Rate is null && !IsClaimPlot(p)).ToList();
         if (overTime.Count == 0) return;
         sink.Heading(2, "Over time (first measured round)");
         foreach (var plot in overTime) sink.Plot(plot);
