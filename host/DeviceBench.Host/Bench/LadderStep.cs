@@ -10,4 +10,7 @@ namespace DeviceBench.Host.Bench;
 /// </summary>
 /// <param name="Memory">The board's last STAT during the step: memory while holding the connections.</param>
 /// <param name="BytesPerConnection">RSS above the 1-connection step's, over the connections added; absent without both figures.</param>
-public sealed record LadderStep(int Connections, double Rate, LoadResult? Load, string? HlogFile, MemoryFigures? Memory, double? BytesPerConnection, string? Failure);
+/// <param name="BoardConnections">The most open connections the board reported during the step: a connection the load
+/// generator opened is not held until it reaches the server (an emulated board's slirp forwards them slowly).</param>
+public sealed record LadderStep(int Connections, double Rate, LoadResult? Load, string? HlogFile, MemoryFigures? Memory, double? BytesPerConnection, string? Failure,
+    long? BoardConnections = null);

@@ -44,10 +44,10 @@ internal static partial class ReportContent
         sink.Heading(2, "Connection ladder");
         sink.Paragraph($"Each step holds its keep-alive connections open with {FigureText.Whole(run.Settings.LadderRate)} req/s spread over them "
             + $"({FigureText.Seconds(run.Settings.LadderStep)} measured after a warm-up in which they connect). RSS is the board's highest STAT in the step; "
-            + "bytes per connection are RSS above the 1-connection step's over the connections added. Refused counts failed connects, reset failed reads.");
-        sink.Table(["contender", "round", "connections", "RSS", "bytes/conn", "p50", "p99", "p99.9", "errors", "refused", "reset", "held"],
+            + "bytes per connection are RSS above the 1-connection step's over the connections added; \"board saw\" is the most open connections the board reported. Refused counts failed connects, reset failed reads.");
+        sink.Table(["contender", "round", "connections", "board saw", "RSS", "bytes/conn", "p50", "p99", "p99.9", "errors", "refused", "reset", "held"],
             [.. steps.Select(x => (IReadOnlyList<string>)[
-                x.s.Contender, FigureText.Whole(x.s.Round), FigureText.Whole(x.l.Connections),
+                x.s.Contender, FigureText.Whole(x.s.Round), FigureText.Whole(x.l.Connections), x.l.BoardConnections is { } seen ? FigureText.Whole(seen) : "-",
                 x.l.Memory is { } m ? FigureText.MegabytesOf(m.RssBytes) + " MB" : "-",
                 x.l.BytesPerConnection is { } b ? FigureText.Whole(b) : "-",
                 x.l.Load is { } l1 ? FigureText.Micros(l1.Latency.P50Micros) : "-", x.l.Load is { } l2 ? FigureText.Micros(l2.Latency.P99Micros) : "-",

@@ -73,7 +73,7 @@ public sealed class ClaimReportTests
         Assert.Contains("## Pauses and spikes", markdown, StringComparison.Ordinal);
         Assert.Contains("| go-nethttp | 1 | rate-500 | 4.0 ms | 1.2 ms | 15 ms | 1 | 15 ms |", markdown, StringComparison.Ordinal);
         Assert.Contains("## Connection ladder", markdown, StringComparison.Ordinal);
-        Assert.Contains("| rust-hyper | 1 | 10000 | 31.5 MB | 2048 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| rust-hyper | 1 | 10000 | - | 31.5 MB | 2048 |", markdown, StringComparison.Ordinal);
         Assert.Contains("## Knee: the highest rate that meets p99=2ms", markdown, StringComparison.Ordinal);
         Assert.Contains("| go-nethttp | 1 | 60000 req/s | 20000 req/s | 1 | met at … |", markdown, StringComparison.Ordinal);
         Assert.Contains("## Build cost and footprint", markdown, StringComparison.Ordinal);

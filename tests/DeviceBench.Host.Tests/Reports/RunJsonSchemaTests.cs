@@ -18,7 +18,7 @@ public sealed class RunJsonSchemaTests
         run.Sessions[0].Knee = new KneeResult { Slo = run.Settings.Slo, StartRate = 5000, KneeRate = 1000, Conclusion = "met at 1000", Steps = [new KneeStep(1000, 1500, 0, true, step, "hlog/k.hlog")] };
         run.Builds = [new ContenderBuild("alpha", "devicebench-fw", "dotnet 10", 7_000_000, "ab12", 95.5, true), new ContenderBuild("beta", "beta", "go1.19.8", 4_000_000, "cd34", null, false)];
         run.Sessions[0].Ladder.AddRange([
-            new LadderStep(1, 500, step, "hlog/l1.hlog", Memory(4 * MiB), null, null),
+            new LadderStep(1, 500, step, "hlog/l1.hlog", Memory(4 * MiB), null, null, 1),
             new LadderStep(100, 500, step, "hlog/l100.hlog", Memory(5 * MiB), 10_590.2, "no response in the last 3 s of the phase"),
             new LadderStep(20_000, 500, null, null, null, null, "20,000 connections need 20,258 open files"),
         ]);

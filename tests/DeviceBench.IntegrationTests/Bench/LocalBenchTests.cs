@@ -86,6 +86,7 @@ public class LocalBenchTests
                 Assert.True(step.Load.Requests > 0, $"{session.Contender} {step.Connections}: nothing measured");
                 Assert.Equal(0, step.Load.Errors.Total);
                 Assert.True(step.Memory is { RssBytes: > 0 }, $"{session.Contender} {step.Connections}: no STAT during the step");
+                Assert.True(step.BoardConnections is null || step.BoardConnections >= step.Connections, $"{session.Contender}: the board saw {step.BoardConnections}");
                 Assert.True(File.Exists(Path.Combine(folder, step.HlogFile!)));
             }
             // Bytes per connection are the 50-connection step's RSS above the 1-connection step's, over the 49 added.
