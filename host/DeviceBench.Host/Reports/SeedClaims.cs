@@ -73,7 +73,7 @@ public static class SeedClaims
     {
         ContenderBuild? Of(string c) => run.Builds.FirstOrDefault(b => b.Contender == c);
         bool clean = Of(Rust)?.Clean == true && Of(Go)?.Clean == true;
-        string note = run.Builds.Count == 0 ? "No build figures in this run (artifacts built before scripts/build.sh recorded them)."
+        string note = run.Builds.All(b => b.BuildSeconds is null) ? "No build times in this run (artifacts built before scripts/build.sh timed them)."
             : clean ? "Clean builds on the host that built the artifacts (scripts/build.sh --clean), dependencies already on disk."
             : "Incremental builds (scripts/build.sh without --clean): not the post's clean builds.";
         return Row("Build time", "30–60 s", "2–5 s", 45 / 3.5, c => Of(c)?.BuildSeconds, s => s.ToString("0.#", CultureInfo.InvariantCulture) + " s", clean, note,

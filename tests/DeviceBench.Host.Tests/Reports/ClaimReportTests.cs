@@ -61,6 +61,8 @@ public sealed class ClaimReportTests
         Assert.False(rows["Build time"].Comparable);
         Assert.Contains("Incremental", rows["Build time"].Note, StringComparison.Ordinal);
         Assert.False(rows["Highest rate within a P99 objective"].Comparable);
+        run.Builds = [.. run.Builds.Select(b => b with { BuildSeconds = null })];
+        Assert.Contains("No build times", SeedClaims.Of(run)[4].Note, StringComparison.Ordinal);
         run.Builds.Clear();
         Assert.Equal(("-", "-", false), (SeedClaims.Of(run)[4].HereRust, SeedClaims.Of(run)[4].HereGo, SeedClaims.Of(run)[4].Comparable));
     }
