@@ -25,8 +25,8 @@ public sealed class ReportCliTests : IDisposable
     });
 
     [Theory]
-    [InlineData("99", "has schemaVersion 99; this devicebench reads 1 (a newer devicebench wrote it)")]
-    [InlineData("0", "has schemaVersion 0; this devicebench reads 1")]
+    [InlineData("99", "has schemaVersion 99; this devicebench reads 1–2 (a newer devicebench wrote it)")]
+    [InlineData("0", "has schemaVersion 0; this devicebench reads 1–2")]
     [InlineData("{}", "has no schemaVersion: not a run record that devicebench bench wrote")]
     [InlineData("{\"schemaVersion\": 1}", "is not a complete run record: it has no board, architecture, startedUtc, settings")]
     [InlineData("{\"schemaVersion\": 1,", "is not valid JSON (line 1, byte 20)")]
@@ -58,9 +58,9 @@ public sealed class ReportCliTests : IDisposable
         string newer = RunFolderWith("newer", SavedRun(99));
         string markdown = Path.Combine(_root, "compare.md");
 
-        AssertOneLineError(2, $"devicebench compare: run B: run.json in {newer} has schemaVersion 99; this devicebench reads 1 (a newer devicebench wrote it)",
+        AssertOneLineError(2, $"devicebench compare: run B: run.json in {newer} has schemaVersion 99; this devicebench reads 1–2 (a newer devicebench wrote it)",
             Run(_root, "compare", good, newer, "--markdown", markdown));
-        AssertOneLineError(2, $"devicebench compare: run A: run.json in {newer} has schemaVersion 99; this devicebench reads 1 (a newer devicebench wrote it)",
+        AssertOneLineError(2, $"devicebench compare: run A: run.json in {newer} has schemaVersion 99; this devicebench reads 1–2 (a newer devicebench wrote it)",
             Run(_root, "compare", newer, good, "--markdown", markdown));
 
         Assert.False(File.Exists(markdown));
