@@ -20,6 +20,9 @@ public static class BenchCommand
     private const string ExitCodesHelp = "Exit codes: 0 complete; 1 partial or failed (run.json says why); 2 bad options, board or artifacts (nothing created); "
         + "74 the results disk filled up; 130 Ctrl-C.";
 
+    /// <summary>From one connection to the seed post's 10,000.</summary>
+    public static readonly int[] DefaultLadder = [1, 100, 1000, 10_000];
+
     public static Command Create()
     {
         var board = new Option<string>("--board")
@@ -41,6 +44,17 @@ public static class BenchCommand
             Description = "Fixed open-loop rates (whole req/s); default: 25/50/75 % of the slowest maximum", AllowMultipleArgumentsPerToken = true,
             CustomParser = BoundedOption.Numbers,
         };
+        var slo = new Option<string?>("--slo") { Description = "Search each contender's knee: the highest open-loop rate whose corrected percentile meets this, with no errors unless allowed (p99=2ms, p99.9=10ms,errors=0.1%)" };
+        var kneeStep = BoundedOption.Duration("--knee-step", null, "Shortest knee step (longer when the percentile needs it: 10 requests past it, up to 60s)", TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(60));
+        var kneeSteps = new Option<int>("--knee-steps") { Description = "Most steps of one knee search", DefaultValueFactory = _ => 8, CustomParser = BoundedOption.Whole };
+        var ladder = new Option<int[]>("--connections-ladder")
+        {
+            Description = "Hold each number of keep-alive connections open in turn, at --ladder-rate, for memory and latency per connection (alone: 1 100 1000 10000)",
+            AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.ZeroOrMore,
+            CustomParser = r => [.. BoundedOption.Numbers(r).Select(v => v == Math.Round(v) && v is >= 1 and <= LoadOptions.MaxConnections ? (int)v : 0)],
+        };
+        var ladderRate = new Option<double>("--ladder-rate") { Description = "Open-loop rate (whole req/s) spread over a ladder step's connections", DefaultValueFactory = _ => 500, CustomParser = r => BoundedOption.Numbers(r) is [var v] ? v : 0 };
+        var ladderStep = BoundedOption.Duration("--ladder-step", null, "Each ladder step", TimeSpan.FromSeconds(10), LoadOptions.MaxDuration);
         var cpus = new Option<string?>("--cpus") { Description = "Contender CPU list, e.g. 0 or 0-1; default: first half (local), all of the board's (ssh)" };
         var loadCpus = new Option<string?>("--load-cpus") { Description = "Load generator CPU list (local board); default: the rest" };
         var memory = new Option<string?>("--memory") { Description = "Memory cap for each contender via cgroups, e.g. 256M; with --profile constrained also the budget" };
@@ -65,7 +79,7 @@ public static class BenchCommand
         var serial = new Option<string?>("--serial") { Description = "ssh:// boards: USB-UART adapter on this host wired to the board's /dev/serial0 (default: report lines over SSH)" };
         var command = new Command("bench", $"Compare the contenders on a board: memory, throughput, tail latency. {ExitCodesHelp}")
         {
-            board, rounds, contenders, connections, warmup, maxDuration, rateDuration, settle, cooldown, rates, cpus, loadCpus, memory, memoryProfile, results, artifacts, seed,
+            board, rounds, contenders, connections, warmup, maxDuration, rateDuration, settle, cooldown, rates, slo, kneeStep, kneeSteps, ladder, ladderRate, ladderStep, cpus, loadCpus, memory, memoryProfile, results, artifacts, seed,
             identity, knownHosts, hostKey, serial, timeout, sockets,
         };
         command.SetAction(async (parse, cancellationToken) =>
@@ -93,6 +107,13 @@ public static class BenchCommand
                     Cooldown = parse.GetValue(cooldown),
                     Rates = parse.GetValue(rates) is { Length: > 0 } fixedRates ? fixedRates : defaults.Rates,
                     Seed = parse.GetValue(seed) ?? Environment.TickCount,
+                    Slo = parse.GetValue(slo) is { } objective ? SloText.Parse(objective) : null,
+                    KneeStep = parse.GetValue(kneeStep),
+                    KneeSteps = parse.GetValue(kneeSteps),
+                    // The flag alone asks for the ladder the seed post's claim needs.
+                    ConnectionsLadder = parse.GetResult(ladder) is null ? [] : parse.GetValue(ladder) is { Length: > 0 } steps ? steps : DefaultLadder,
+                    LadderRate = parse.GetValue(ladderRate),
+                    LadderStep = parse.GetValue(ladderStep),
                 };
                 settings.Validate();
                 CheckContendersFitBoard(settings, microcontroller, parse.GetValue(sockets));

@@ -7,6 +7,7 @@ root.Subcommands.Add(LoadCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
+root.Subcommands.Add(ClaimsCommand.Create());
 root.Subcommands.Add(MonitorCommand.Create());
 root.Subcommands.Add(AttackCommand.Create());
 root.Subcommands.Add(HostileCommand.Create());

@@ -31,6 +31,8 @@ public sealed partial class BenchRunner
             if (withRates)
                 foreach (double rate in Run.Rates)
                     await PhaseAsync(recorder, running, $"rate-{rate.ToString("0", CultureInfo.InvariantCulture)}", rate, port, cancellationToken).ConfigureAwait(false);
+            if (withRates && settings.ConnectionsLadder.Count > 0) await LadderAsync(recorder, running, port, cancellationToken).ConfigureAwait(false);
+            if (withRates && settings.Slo is not null) await KneeAsync(recorder, running, port, cancellationToken).ConfigureAwait(false);
             session.Status = SessionStatus.Ok;
         }
         catch (SessionFailedException e)
@@ -87,48 +89,65 @@ public sealed partial class BenchRunner
 
     private async Task PhaseAsync(SessionRecorder recorder, IRunningContender running, string phase, double? rate, int port, CancellationToken cancellationToken)
     {
-        var (relative, full) = folder.HlogPath(recorder.Session.Contender, recorder.Session.Round, phase);
-        var options = new LoadOptions
-        {
-            Url = new Uri(board.ServerUri(port), settings.Path),
-            Connections = settings.Connections,
-            Threads = Math.Max(1, board.Profile.LoadCpus.Count),
-            Warmup = settings.Warmup,
-            Duration = rate is null ? settings.MaxDuration : settings.RateDuration,
-            RatePerSecond = rate,
-            ExpectedStatus = 200,
-            Timeout = settings.RequestTimeout,
-        };
-        recorder.Phase = phase;
-        PhaseStarting(recorder.Session.Contender, recorder.Session.Round, phase, options.Duration);
-        LoadResult result;
-        using (var hlog = new HlogIntervalWriter(File.Create(full)))
-        {
-            try
-            {
-                // A board that resets mid-phase ends the phase at once: what was measured before is kept, and nothing is
-                // measured against a board that is rebooting.
-                using var phaseStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var load = RunLoadAsync(options, hlog, phaseStop.Token);
-                if (await Task.WhenAny(load, recorder.BoardReset.Task).ConfigureAwait(false) != load) await phaseStop.CancelAsync().ConfigureAwait(false);
-                result = await load.ConfigureAwait(false);
-            }
-            catch (AggregateException e)
-            {
-                // The engine gathers its worker threads' failures into one exception. The load generator broke, not
-                // necessarily the contender, but the phase's figures are lost either way: the session fails, the run goes on.
-                string why = string.Join("; ", e.Flatten().InnerExceptions.Select(i => i.Message).Distinct());
-                throw new SessionFailedException($"the load generator failed during {phase}: {why}");
-            }
-        }
-        recorder.Session.Phases.Add(new PhaseResult(phase, rate, result, relative));
+        var duration = rate is null ? settings.MaxDuration : settings.RateDuration;
+        PhaseStarting(recorder.Session.Contender, recorder.Session.Round, phase, duration);
+        var (result, hlog) = await MeasureAsync(recorder, phase, Options(port, settings.Connections, rate, duration, settings.Warmup), cancellationToken).ConfigureAwait(false);
+        recorder.Session.Phases.Add(new PhaseResult(phase, rate, result, hlog));
         folder.Save(Run);
         Event(string.Create(CultureInfo.InvariantCulture,
             $"{recorder.Session.Contender} round {recorder.Session.Round} {phase}: {result.RequestsPerSecond:#,0} req/s, p99 {result.Latency.P99Micros:#,0} µs, errors {result.Errors.Total:#,0}"));
+        await CheckAfterAsync(recorder, running, phase, result, duration, cancellationToken).ConfigureAwait(false);
+    }
+
+    private LoadOptions Options(int port, int connections, double? rate, TimeSpan duration, TimeSpan warmup) => new()
+    {
+        Url = new Uri(board.ServerUri(port), settings.Path),
+        Connections = connections,
+        Threads = Math.Max(1, board.Profile.LoadCpus.Count),
+        Warmup = warmup,
+        Duration = duration,
+        RatePerSecond = rate,
+        ExpectedStatus = 200,
+        Timeout = settings.RequestTimeout,
+    };
+
+    /// <summary>One load run against the contender, its intervals logged to hlog/; what was measured is returned, not filed.</summary>
+    private async Task<(LoadResult Result, string HlogFile)> MeasureAsync(SessionRecorder recorder, string phase, LoadOptions options, CancellationToken cancellationToken)
+    {
+        var (relative, full) = folder.HlogPath(recorder.Session.Contender, recorder.Session.Round, phase);
+        recorder.Phase = phase;
+        using var hlog = new HlogIntervalWriter(File.Create(full));
+        try
+        {
+            // A board that resets mid-phase ends the phase at once: what was measured before is kept, and nothing is
+            // measured against a board that is rebooting.
+            using var phaseStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var load = RunLoadAsync(options, hlog, phaseStop.Token);
+            if (await Task.WhenAny(load, recorder.BoardReset.Task).ConfigureAwait(false) != load) await phaseStop.CancelAsync().ConfigureAwait(false);
+            return (await load.ConfigureAwait(false), relative);
+        }
+        catch (AggregateException e)
+        {
+            // The engine gathers its worker threads' failures into one exception. The load generator broke, not
+            // necessarily the contender, but the phase's figures are lost either way: the session fails, the run goes on.
+            string why = string.Join("; ", e.Flatten().InnerExceptions.Select(i => i.Message).Distinct());
+            throw new SessionFailedException($"the load generator failed during {phase}: {why}");
+        }
+    }
+
+    /// <summary>After a phase: Ctrl-C, a board reset, an exited or silent contender end the session.</summary>
+    private static async Task CheckAfterAsync(SessionRecorder recorder, IRunningContender running, string phase, LoadResult result, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        await CheckAliveAsync(recorder, running, phase, cancellationToken).ConfigureAwait(false);
+        if (PhaseStall.Describe(result, duration) is { } stall) throw new SessionFailedException($"contender stopped answering during {phase}: {stall}");
+    }
+
+    /// <summary>Ctrl-C, a board reset or an exited contender end the session.</summary>
+    private static async Task CheckAliveAsync(SessionRecorder recorder, IRunningContender running, string phase, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         if (recorder.ResetReason is { } reset) throw new SessionFailedException(reset);
         if (running.HasExited) throw new SessionFailedException($"contender exited during {phase} (exit code {await running.StopAsync(StopGrace).ConfigureAwait(false)})");
-        if (PhaseStall.Describe(result, options.Duration) is { } stall) throw new SessionFailedException($"contender stopped answering during {phase}: {stall}");
     }
 
     private async Task CooldownAsync(CancellationToken cancellationToken)

@@ -38,6 +38,10 @@ public sealed partial class BenchRunner(IBoard board, BenchSettings settings, Ru
         try
         {
             folder.Save(Run);
+            // Contenders started here inherit this process's open-file limit: raised first, so a local contender can hold
+            // the ladder's top step if the hard limit allows (a step it cannot hold says why).
+            if (settings.ConnectionsLadder.Count > 0 && OperatingSystem.IsLinux())
+                Load.Linux.OpenFileLimit.Raise(settings.ConnectionsLadder.Max() + OpenFileBudget.RuntimeDescriptors);
             Run.ContenderCards = [.. ContenderCatalog.Cards(artifactsDirectory, board.Architecture, settings.Contenders)];
             await board.DeployAsync(artifactsDirectory, stop.Token).ConfigureAwait(false);
             Run.BoardCard = await DescribeBoardAsync(stop.Token).ConfigureAwait(false);

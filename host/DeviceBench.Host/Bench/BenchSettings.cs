@@ -54,6 +54,25 @@ public sealed record BenchSettings
 
     public string Path { get; init; } = "/";
 
+    /// <summary>The knee search's objective; null: no knee search.</summary>
+    public Slo? Slo { get; init; }
+
+    /// <summary>Shortest knee step; a step lasts longer when its percentile needs more requests (<see cref="Bench.Slo.StepDuration"/>).</summary>
+    [JsonPropertyName("kneeStepSeconds"), JsonConverter(typeof(SecondsConverter))]
+    public TimeSpan KneeStep { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Most steps of one knee search.</summary>
+    public int KneeSteps { get; init; } = 8;
+
+    /// <summary>Connections held open at each step of the connection ladder; empty: no ladder.</summary>
+    public IReadOnlyList<int> ConnectionsLadder { get; init; } = [];
+
+    /// <summary>The open-loop rate spread over a ladder step's connections: modest, so memory and latency, not throughput, are measured.</summary>
+    public double LadderRate { get; init; } = 500;
+
+    [JsonPropertyName("ladderStepSeconds"), JsonConverter(typeof(SecondsConverter))]
+    public TimeSpan LadderStep { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Refuses settings that cannot make a comparison, before anything is started or created.</summary>
     /// <exception cref="ArgumentException">What is wrong, named as the bench command's options name it.</exception>
     public void Validate()
@@ -72,6 +91,13 @@ public sealed record BenchSettings
         // A rate names its phase (rate-100) and .hlog file in whole requests/s, so two rates must not round alike.
         foreach (double rate in Rates)
             Check(double.IsFinite(rate) && rate >= 1 && rate == Math.Round(rate), $"rates are whole requests/s of at least 1 (got {rate.ToString(CultureInfo.InvariantCulture)})");
+        Slo?.Validate();
+        Check(KneeStep > TimeSpan.Zero && LadderStep > TimeSpan.Zero, "knee-step and ladder-step must be above 0");
+        Check(KneeSteps is >= 1 and <= 50, $"knee-steps must be from 1 to 50 (got {KneeSteps})");
+        foreach (int n in ConnectionsLadder)
+            Check(n is >= 1 and <= Load.LoadOptions.MaxConnections, $"connections-ladder steps must be from 1 to {Load.LoadOptions.MaxConnections:N0} (got {n})");
+        Check(ConnectionsLadder.Distinct().Count() == ConnectionsLadder.Count, "connections-ladder names a step twice");
+        Check(double.IsFinite(LadderRate) && LadderRate >= 1 && LadderRate == Math.Round(LadderRate), "ladder-rate is whole requests/s of at least 1");
         double? again = Rates.GroupBy(r => r).FirstOrDefault(g => g.Count() > 1)?.Key;
         Check(again is null, $"rate {again?.ToString(CultureInfo.InvariantCulture)} is given twice");
     }

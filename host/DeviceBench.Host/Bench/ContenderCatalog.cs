@@ -80,7 +80,9 @@ public static class ContenderCatalog
             string file = Launch(contender, 0, 1, TimeSpan.FromSeconds(1)).Command.Last(a => a.StartsWith(DirPrefix, StringComparison.Ordinal))[DirPrefix.Length..];
             if (!byFile.TryGetValue(file, out var row)) continue;
             cards.Add(new ContenderCard(contender, Cell(row, "name") ?? file, Cell(row, "toolchain") ?? "unknown", Cell(row, "flavour"),
-                long.TryParse(Cell(row, "size_bytes"), NumberStyles.None, CultureInfo.InvariantCulture, out long size) ? size : 0, Cell(row, "sha256") ?? "", file));
+                long.TryParse(Cell(row, "size_bytes"), NumberStyles.None, CultureInfo.InvariantCulture, out long size) ? size : 0, Cell(row, "sha256") ?? "", file,
+                double.TryParse(Cell(row, "build_seconds"), NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) ? seconds : null,
+                Cell(row, "clean") == "yes"));
         }
         return cards;
     }

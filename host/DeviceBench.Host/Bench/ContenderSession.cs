@@ -25,6 +25,12 @@ public sealed class ContenderSession
 
     public List<PhaseResult> Phases { get; set; } = [];
 
+    /// <summary>The connection ladder, step by step (empty when none was asked for).</summary>
+    public List<LadderStep> Ladder { get; set; } = [];
+
+    /// <summary>The knee search; absent when no <c>--slo</c> was given.</summary>
+    public KneeResult? Knee { get; set; }
+
     public List<TimedStat> Stats { get; set; } = [];
 
     public List<AlarmRecord> Alarms { get; set; } = [];

@@ -7,4 +7,7 @@ public sealed record PhaseResult(string Name, double? TargetRate, LoadResult Loa
 {
     /// <summary>The closed-loop phase that finds the maximum throughput.</summary>
     public const string Max = "max";
+
+    /// <summary>Latency spikes in this phase's intervals; computed from <see cref="Load"/>, written to run.json for readers of the file alone.</summary>
+    public Pauses Pauses => Pauses.Of(Load.Intervals);
 }

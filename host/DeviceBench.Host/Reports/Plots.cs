@@ -53,6 +53,7 @@ public static partial class Plots
         if (Heap(run, heapTitle) is { } heap) yield return ("heap", heapTitle, null, heap, HeightPixels);
         const string throughputTitle = "Requests/s over time (load generator, per interval), first measured round";
         if (Throughput(run, throughputTitle) is { } throughput) yield return ("throughput", throughputTitle, null, throughput, HeightPixels);
+        foreach (var claimPlot in ClaimPlots(run)) yield return claimPlot;
     }
 
     /// <summary>Figures over time start from zero: a line near the top must not look like a large share of nothing.</summary>

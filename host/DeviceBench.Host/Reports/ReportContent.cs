@@ -27,6 +27,7 @@ internal static partial class ReportContent
         Cpu(run, sink);
         Latency(run, rows, plots, sink);
         OverTime(plots, sink);
+        ClaimSections(run, plots, sink);
         Sessions(run, sink);
     }
 
@@ -140,7 +141,7 @@ internal static partial class ReportContent
 
     private static void OverTime(IReadOnlyList<RenderedPlot> plots, IReportSink sink)
     {
-        var overTime = plots.Where(p => p.Rate is null).ToList();
+        var overTime = plots.Where(p => p.Rate is null && !IsClaimPlot(p)).ToList();
         if (overTime.Count == 0) return;
         sink.Heading(2, "Over time (first measured round)");
         sink.Paragraph("Memory: one plot per contender, each on its own scale from zero (the title gives its peak), phases shaded: "

@@ -1,5 +1,6 @@
 using DeviceBench.Host.Bench;
 using DeviceBench.Host.Load;
+using DeviceBench.Host.Tests.Servers;
 
 namespace DeviceBench.Host.Tests.Bench;
 
@@ -53,6 +54,30 @@ public sealed class BenchRunnerTests : IDisposable
         Assert.Equal((RunStatus.Partial, "the fake engine cannot do that"), (saved.Status, saved.Reason));
         Assert.Equal((SessionStatus.Failed, "the fake engine cannot do that"), (saved.Sessions.Single().Status, saved.Sessions.Single().Reason));
         Assert.Contains(File.ReadLines(Path.Combine(folder.Directory, "events.log")), l => l.Contains("unexpected failure: System.NotSupportedException", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_ladder_step_the_load_generator_cannot_open_says_why_and_the_ladder_ends_with_the_session_ok()
+    {
+        await using var server = new TestHttpServer();
+        await using var board = new FakeBoard { Server = server.Url };
+        using var folder = RunFolder.Create(_results.FullName, board.Name, DateTimeOffset.UtcNow);
+        var runner = new BenchRunner(board, Settings() with { ConnectionsLadder = [1, 5000, 2], LadderStep = TimeSpan.FromSeconds(1) }, folder)
+        {
+            // What OpenFileBudget throws when the open-file limit cannot be raised far enough.
+            RunLoadAsync = (options, observer, token) => options.Connections > 100
+                ? Task.FromException<LoadResult>(new ArgumentException("5,000 connections need 5,258 open files, but the open-file limit is 1,024"))
+                : LoadEngine.RunAsync(options, observer, token),
+        };
+
+        var run = await runner.RunAsync("artifacts", CancellationToken.None);
+
+        Assert.True(run.Status == RunStatus.Complete, run.Reason);
+        var ladder = RunFolder.Load(folder.Directory).Sessions.Single().Ladder;
+        Assert.Equal([1, 5000], ladder.Select(l => l.Connections));
+        Assert.Null(ladder[0].Failure);
+        Assert.NotNull(ladder[0].Load);
+        Assert.Equal((null, "5,000 connections need 5,258 open files, but the open-file limit is 1,024"), (ladder[1].Load, ladder[1].Failure));
     }
 
     [Fact]

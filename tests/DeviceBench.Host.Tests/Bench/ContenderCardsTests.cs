@@ -43,4 +43,16 @@ public sealed class ContenderCardsTests : IDisposable
         Assert.Equal(new ContenderCard("go-nethttp", "go-nethttp", "go1.19.8", null, 4_521_984, "dddd", "go-nethttp"),
             Assert.Single(ContenderCatalog.Cards(_artifacts.FullName, "x64", ["go-nethttp"])));
     }
+
+    [Fact]
+    public void Build_time_and_whether_it_was_clean_come_from_the_manifest()
+    {
+        Manifest("name\tarch\ttoolchain\tsize_bytes\tsha256\tfile\tflavour\tbuild_seconds\tclean",
+            "devicebench-fw-minimal\tx64\tdotnet 10 NativeAOT\t3769352\tbb\tfw-minimal/devicebench-fw\tlean\t88.0\tyes",
+            "go-nethttp\tx64\tgo1.19.8\t4521984\tcc\tgo-nethttp\tstatic\t1.5\tno");
+
+        var cards = ContenderCatalog.Cards(_artifacts.FullName, "x64", ["csharp-minimal", "go-nethttp"]);
+
+        Assert.Equal([(88.0, true), (1.5, false)], cards.Select(c => (c.BuildSeconds!.Value, c.Clean)));
+    }
 }

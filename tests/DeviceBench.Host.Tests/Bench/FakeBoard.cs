@@ -13,6 +13,9 @@ internal sealed class FakeBoard : IBoard
     /// <summary>Thrown by <see cref="DeployAsync"/>, for a fault the bench does not expect.</summary>
     public Exception? DeployFault { get; init; }
 
+    /// <summary>Where every contender "listens": a real test server on loopback, for phases that need answers.</summary>
+    public Uri? Server { get; init; }
+
     public string Name => "fake";
 
     public string Architecture => "x64";
@@ -29,7 +32,7 @@ internal sealed class FakeBoard : IBoard
     public Task<IRunningContender> StartAsync(ContenderLaunch launch, CancellationToken cancellationToken) =>
         Task.FromResult<IRunningContender>(new Contender(_lines.Writer));
 
-    public Uri ServerUri(int port) => new($"http://127.0.0.1:{port}/");
+    public Uri ServerUri(int port) => Server ?? new($"http://127.0.0.1:{port}/");
 
     public Task<long?> ReadTemperatureAsync(CancellationToken cancellationToken) => Task.FromResult<long?>(null);
 

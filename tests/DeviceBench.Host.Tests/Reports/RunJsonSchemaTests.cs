@@ -15,6 +15,14 @@ public sealed class RunJsonSchemaTests
         run.ContenderCards[1] = run.ContenderCards[1] with { Flavour = null };
         run.MemoryProfile = MemoryProfile.Create(MemoryProfile.ConstrainedName, 64 * MiB, ["csharp-kestrel", "go-nethttp", "rust-hyper"]);
         run.Sessions.Add(Session("alpha", 1, 10 * MiB, 5000, run.Rates, 2000));
+        run.Settings = run.Settings with { Slo = new Slo(99, 2000, 0.5), ConnectionsLadder = [1, 100, 20_000] };
+        var step = RunBuilder.Load(Started, 1000, 1500, 1000);
+        run.Sessions[0].Knee = new KneeResult { Slo = run.Settings.Slo, StartRate = 5000, KneeRate = 1000, Conclusion = "met at 1000", Steps = [new KneeStep(1000, 1500, 0, true, step, "hlog/k.hlog")] };
+        run.Sessions[0].Ladder.AddRange([
+            new LadderStep(1, 500, step, "hlog/l1.hlog", Memory(4 * MiB), null, null, 1),
+            new LadderStep(100, 500, step, "hlog/l100.hlog", Memory(5 * MiB), 10_590.2, "no response in the last 3 s of the phase"),
+            new LadderStep(20_000, 500, null, null, null, null, "20,000 connections need 20,258 open files"),
+        ]);
         var bare = Session("beta", 1, 4 * MiB, 9000, [], 900);
         // The optional figures absent: a contender without its own latency, temperature or PSS, no END, killed.
         bare.Stats[0] = bare.Stats[0] with { Stat = new StatRecord { Seq = 1, UptimeMillis = 1000, Memory = new MemoryFigures(1, null, 1, 1), CpuPct10 = 0, Threads = 1 } };
@@ -40,6 +48,8 @@ public sealed class RunJsonSchemaTests
         Assert.Equal(TimeSpan.FromSeconds(2), readBack.Settings.MaxDuration);
         Assert.Equal(run.BoardCard, readBack.BoardCard);
         Assert.Equal(run.ContenderCards, readBack.ContenderCards);
+        Assert.Equal((1000.0, 99.0), (readBack.Sessions[0].Knee!.KneeRate, readBack.Sessions[0].Knee!.Slo.Percentile));
+        Assert.Equal(10_590.2, readBack.Sessions[0].Ladder[1].BytesPerConnection);
     }
 
     [Fact]

@@ -71,6 +71,32 @@ public class LocalBenchTests
     }
 
     [Fact]
+    public async Task The_connection_ladder_holds_each_step_on_every_contender_and_records_its_memory_and_latency()
+    {
+        var (run, folder) = await RunAsync(Short() with { ConnectionsLadder = [1, 50], LadderRate = 200, LadderStep = TimeSpan.FromSeconds(2) });
+
+        Assert.True(run.Status == RunStatus.Complete, run.Reason);
+        foreach (var session in RunFolder.Load(folder).Sessions)
+        {
+            Assert.Equal([1, 50], session.Ladder.Select(l => l.Connections));
+            foreach (var step in session.Ladder)
+            {
+                Assert.True(step.Failure is null, $"{session.Contender} {step.Connections}: {step.Failure}");
+                Assert.Equal(step.Connections, step.Load!.Settings.Connections);
+                Assert.True(step.Load.Requests > 0, $"{session.Contender} {step.Connections}: nothing measured");
+                Assert.Equal(0, step.Load.Errors.Total);
+                Assert.True(step.Memory is { RssBytes: > 0 }, $"{session.Contender} {step.Connections}: no STAT during the step");
+                Assert.True(step.BoardConnections is null || step.BoardConnections >= step.Connections, $"{session.Contender}: the board saw {step.BoardConnections}");
+                Assert.True(File.Exists(Path.Combine(folder, step.HlogFile!)));
+            }
+            // Bytes per connection are the 50-connection step's RSS above the 1-connection step's, over the 49 added.
+            var (one, fifty) = (session.Ladder[0], session.Ladder[1]);
+            Assert.Null(one.BytesPerConnection);
+            Assert.Equal((fifty.Memory!.Value.RssBytes - one.Memory!.Value.RssBytes) / 49.0, fifty.BytesPerConnection);
+        }
+    }
+
+    [Fact]
     public async Task A_contender_killed_mid_phase_leaves_a_readable_partial_run()
     {
         bool killed = false;
