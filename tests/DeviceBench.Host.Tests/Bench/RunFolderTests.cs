@@ -111,7 +111,7 @@ public sealed class RunFolderTests : IDisposable
         var loaded = RunFolder.Load(folder);
 
         Assert.Equal(run.Settings.Contenders, loaded.Settings.Contenders);
-        Assert.Equal(run.Settings with { Contenders = loaded.Settings.Contenders, Rates = loaded.Settings.Rates, RateFractions = loaded.Settings.RateFractions }, loaded.Settings);
+        Assert.Equal(run.Settings with { Contenders = loaded.Settings.Contenders, Rates = loaded.Settings.Rates, RateFractions = loaded.Settings.RateFractions, ConnectionsLadder = loaded.Settings.ConnectionsLadder }, loaded.Settings);
         Assert.Equal(TimeSpan.FromMinutes(1), loaded.Settings.ReadyTimeout);
         Assert.Equal(TimeSpan.FromMilliseconds(250), loaded.Settings.ReportInterval);
     }

@@ -40,7 +40,7 @@ public sealed class ClaimReportTests
     {
         var rows = SeedClaims.Of(Seed()).ToDictionary(r => r.Claim);
 
-        Assert.Equal(("15 MB", "45 MB", "0.33x", "12.0 MB", "48.0 MB", "0.25x", true), Cells(rows["Baseline memory"]));
+        Assert.Equal(("15 MB", "45 MB", "0.33x", "12.0 MiB", "48.0 MiB", "0.25x", true), Cells(rows["Baseline memory"]));
         Assert.Equal(("850k req/s", "650k req/s", "1.31x", "90000 req/s", "60000 req/s", "1.50x", true), Cells(rows["Throughput, 10,000 connections"]));
         Assert.Contains("rust-hyper 10000, go-nethttp 10000", rows["Throughput, 10,000 connections"].Note, StringComparison.Ordinal);
         Assert.Equal(("1.2 ms", "3.5 ms", "0.34x", "1.0 ms", "4.0 ms", "0.25x", true), Cells(rows["P99 latency"]));
@@ -76,13 +76,13 @@ public sealed class ClaimReportTests
         Assert.Contains("## Pauses and spikes", markdown, StringComparison.Ordinal);
         Assert.Contains("| go-nethttp | 1 | rate-500 | 4.0 ms | 1.2 ms | 15 ms | 1 | 15 ms |", markdown, StringComparison.Ordinal);
         Assert.Contains("## Connection ladder", markdown, StringComparison.Ordinal);
-        Assert.Contains("| rust-hyper | 1 | 10000 | - | 31.5 MB | 2048 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| rust-hyper | 1 | 10000 | - | 31.5 MiB | 2048 |", markdown, StringComparison.Ordinal);
         Assert.Contains("## Knee: the highest rate that meets p99=2ms", markdown, StringComparison.Ordinal);
         Assert.Contains("| go-nethttp | 1 | 60000 req/s | 20000 req/s | 1 | met at … |", markdown, StringComparison.Ordinal);
         Assert.Contains("## Build cost and footprint", markdown, StringComparison.Ordinal);
-        Assert.Contains("| rust-hyper | rustc 1.63.0 | 0.7 MB | 48 s (clean) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| rust-hyper | rustc 1.63.0 | 0.7 MiB | 48 s (clean) |", markdown, StringComparison.Ordinal);
         Assert.Contains("## The seed post's claims, on this board", markdown, StringComparison.Ordinal);
-        Assert.Contains("| Baseline memory | 15 MB | 45 MB | 0.33x | 12.0 MB | 48.0 MB | 0.25x |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Baseline memory | 15 MB | 45 MB | 0.33x | 12.0 MiB | 48.0 MiB | 0.25x |", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

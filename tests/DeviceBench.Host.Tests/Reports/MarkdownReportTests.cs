@@ -134,7 +134,7 @@ public sealed class MarkdownReportTests
         var markdown = MarkdownReport.Render(run, []);
 
         var headings = markdown.Split('\n').Where(l => l.StartsWith("## ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["## Verdict", "## Board and contenders", "## Board notes", "## Settings", "## Summary", "## CPU", "## Latency at fixed open-loop rates",
+        Assert.Equal(["## Verdict", "## Board and contenders", "## Board notes", "## Settings", "## Memory profile", "## Summary", "## CPU", "## Latency at fixed open-loop rates", "## Pauses and spikes", "## Build cost and footprint", "## The seed post's claims, on this board",
             "## Sessions"], headings);
         Assert.Contains($"- Smallest at idle (baseline RSS): beta, {FigureText.Mebibytes(Spread.Of([4.0 * MiB]))}; then alpha {FigureText.Ratio(2.5)}", markdown);
         Assert.Contains("| CPU | Cortex-A72 (Raspberry Pi 4 Model B Rev 1.4) |", markdown);
