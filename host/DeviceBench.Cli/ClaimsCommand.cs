@@ -13,10 +13,7 @@ public static class ClaimsCommand
 {
     public static Command Create()
     {
-        var directory = new Argument<DirectoryInfo>("dir")
-        {
-            Description = "A run folder (results/<time>-<board>/) holding run.json", CustomParser = r => BoundedOption.PathOf(r, t => new DirectoryInfo(t)),
-        };
+        var directory = RunFolderArgument.Create();
         var command = new Command("claims", "Set the seed post's Rust vs Go claims (memory, 10,000 connections, P99 and GC spikes, build time) beside "
             + "what a saved run measured, with both ratios. Exit codes: 0 printed; 2 DIR is not a run folder this devicebench reads.") { directory };
         command.SetAction(parse => Run(parse.GetRequiredValue(directory).FullName));
@@ -25,13 +22,7 @@ public static class ClaimsCommand
 
     private static int Run(string directory)
     {
-        RunRecord run;
-        try { run = RunFolder.Load(directory); }
-        catch (InvalidDataException e)
-        {
-            Console.Error.WriteLine($"devicebench claims: {e.Message}");
-            return ExitCodes.Usage;
-        }
+        if (RunFolderArgument.Load("claims", directory) is not { } run) return ExitCodes.Usage;
         var table = new Table().Border(TableBorder.Rounded).Title($"the seed post's claims on {Markup.Escape(run.Board)} ({Markup.Escape(run.Architecture)})");
         foreach (string column in new[] { "claim", "post Rust", "post Go", "post ratio", "rust-hyper", "go-nethttp", "ratio here", "C#", "comparable" })
             table.AddColumn(Markup.Escape(column));

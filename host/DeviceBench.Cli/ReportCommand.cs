@@ -11,10 +11,7 @@ public static class ReportCommand
 {
     public static Command Create()
     {
-        var directory = new Argument<DirectoryInfo>("dir")
-        {
-            Description = "A run folder (results/<time>-<board>/) holding run.json", CustomParser = r => BoundedOption.PathOf(r, t => new DirectoryInfo(t)),
-        };
+        var directory = RunFolderArgument.Create();
         var command = new Command("report", "Re-render a saved run: terminal summary, report.md, report.html and plots. "
             + "Exit codes: 0 written; 1 the reports could not be written; 2 DIR is not a run folder this devicebench reads "
             + "(no run.json, not valid, or an unknown schemaVersion).") { directory };
@@ -24,13 +21,7 @@ public static class ReportCommand
 
     private static int Run(string directory)
     {
-        RunRecord run;
-        try { run = RunFolder.Load(directory); }
-        catch (InvalidDataException e)
-        {
-            Console.Error.WriteLine($"devicebench report: {e.Message}");
-            return ExitCodes.Usage;
-        }
+        if (RunFolderArgument.Load("report", directory) is not { } run) return ExitCodes.Usage;
         try
         {
             RunTable.Render(AnsiConsole.Console, run);
