@@ -59,7 +59,9 @@ public sealed class ReconnectingSerialPort(string device, int baud = 115200) : I
             string? line = null;
             try { line = await Task.Run(_port!.ReadLine, cancellationToken).ConfigureAwait(false); }
             catch (TimeoutException) { }
-            catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
+            // A USB-UART pulled mid-read: System.IO.Ports on Linux then fails its read with ArgumentOutOfRangeException
+            // (a negative byte count from the failed read(); seen once on a busy CI machine) rather than IOException.
+            catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException or ArgumentOutOfRangeException)
             {
                 Problem = Describe(e);
                 Close();
