@@ -23,15 +23,17 @@ public static class ClaimsCommand
     private static int Run(string directory)
     {
         if (RunFolderArgument.Load("claims", directory) is not { } run) return ExitCodes.Usage;
-        var table = new Table().Border(TableBorder.Rounded).Title($"the seed post's claims on {Markup.Escape(run.Board)} ({Markup.Escape(run.Architecture)})");
-        foreach (string column in new[] { "claim", "post Rust", "post Go", "post ratio", "rust-hyper", "go-nethttp", "ratio here", "C#", "comparable" })
-            table.AddColumn(Markup.Escape(column));
-        var rows = SeedClaims.Of(run);
-        foreach (var row in rows)
-            table.AddRow([.. new[] { row.Claim, row.PostRust, row.PostGo, row.PostRatio, row.HereRust, row.HereGo, row.HereRatio, row.HereCsharp, row.Comparable ? "yes" : "no" }
-                .Select(Markup.Escape)]);
-        AnsiConsole.Write(table);
-        foreach (var row in rows) AnsiConsole.MarkupLine($"[grey]{Markup.Escape(row.Claim)}:[/] {Markup.Escape(row.Note)}");
+        // One block per claim rather than a ten-column table: it reads at 80 columns (the notes are prose and wrap).
+        AnsiConsole.MarkupLine($"[bold]The seed post's claims on {Markup.Escape(run.Board)} ({Markup.Escape(run.Architecture)})[/], Rust / Go ratios");
+        foreach (var row in SeedClaims.Of(run))
+        {
+            AnsiConsole.WriteLine();
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(row.Claim)}[/] ({(row.Comparable ? "comparable" : "[yellow]not comparable[/]")})");
+            AnsiConsole.WriteLine($"  post  Rust {row.PostRust} · Go {row.PostGo} · ratio {row.PostRatio}");
+            AnsiConsole.WriteLine($"  here  rust-hyper {row.HereRust} · go-nethttp {row.HereGo} · ratio {row.HereRatio}");
+            AnsiConsole.WriteLine($"  C#    {row.HereCsharp}");
+            AnsiConsole.WriteLine($"  note  {row.Note}");
+        }
         return ExitCodes.Success;
     }
 }

@@ -42,7 +42,7 @@ public sealed partial class BenchRunner
             knee.Steps.Add(new KneeStep(rate, slo.ValueMicros(result.Latency), Slo.ErrorPercent(result), met, result, hlog));
             folder.Save(Run);
             Event(string.Create(CultureInfo.InvariantCulture,
-                $"{recorder.Session.Contender} {phase} ({duration.TotalSeconds:0} s): p{slo.Percentile:0.###} {slo.ValueMicros(result.Latency)} us, errors {Slo.ErrorPercent(result):0.###} %: {(met ? "met" : "missed")}"));
+                $"{recorder.Session.Contender} {phase} ({duration.TotalSeconds:0} s): p{slo.Percentile:0.###} {slo.ValueMicros(result.Latency):#,0} µs, errors {Slo.ErrorPercent(result):0.###} %: {(met ? "met" : "missed")}"));
             await CheckAliveAsync(recorder, running, phase, cancellationToken).ConfigureAwait(false);
             recorder.Phase = "knee-rest";
             await Task.Delay(KneeRest, cancellationToken).ConfigureAwait(false);
@@ -50,6 +50,6 @@ public sealed partial class BenchRunner
         knee.KneeRate = search.HighestMet;
         knee.Conclusion = search.Conclusion;
         folder.Save(Run);
-        Event($"{recorder.Session.Contender} knee at {slo}: {(knee.KneeRate is { } k ? k.ToString("0", CultureInfo.InvariantCulture) + " req/s" : "none")} ({knee.Conclusion})");
+        Event($"{recorder.Session.Contender} knee at {slo}: {(knee.KneeRate is { } k ? k.ToString("#,0", CultureInfo.InvariantCulture) + " req/s" : "none")} ({knee.Conclusion})");
     }
 }

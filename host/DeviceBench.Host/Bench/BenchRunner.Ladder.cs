@@ -44,7 +44,7 @@ public sealed partial class BenchRunner
                 : PhaseStall.Describe(result, settings.LadderStep);
             FileLadderStep(recorder, new LadderStep(connections, settings.LadderRate, result, hlog, memory, perConnection, failure, seen));
             Event(string.Create(CultureInfo.InvariantCulture,
-                $"{recorder.Session.Contender} {phase}: RSS {(memory is not { } r ? "-" : (r.RssBytes / 1024).ToString(CultureInfo.InvariantCulture) + " kB")}, p99 {result.Latency.P99Micros} us, errors {result.Errors.Total}{(failure is null ? "" : ": " + failure)}"));
+                $"{recorder.Session.Contender} {phase}: RSS {(memory is not { } r ? "-" : (r.RssBytes / (1024.0 * 1024)).ToString("0.0", CultureInfo.InvariantCulture) + " MiB")}, p99 {result.Latency.P99Micros:#,0} µs, errors {result.Errors.Total:#,0}{(failure is null ? "" : ": " + failure)}"));
             await CheckAliveAsync(recorder, running, phase, cancellationToken).ConfigureAwait(false);
             if (failure is not null) return;
             recorder.Phase = "ladder-rest";

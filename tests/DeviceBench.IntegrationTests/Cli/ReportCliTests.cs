@@ -78,4 +78,22 @@ public sealed class ReportCliTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith($"devicebench compare: cannot write {markdown} (--markdown): ", result.Errors[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Claims_prints_one_block_per_claim_that_reads_at_80_columns_and_refuses_a_folder_it_cannot_read()
+    {
+        string folder = RunFolderWith("run", SavedRun());
+
+        using var claims = Start(_root, "claims", folder);
+        Assert.Equal(0, claims.WaitForExit(TimeSpan.FromSeconds(90)));
+
+        Assert.Empty(claims.Errors);
+        Assert.Contains(claims.Output, l => l.StartsWith("Baseline memory", StringComparison.Ordinal));
+        Assert.Contains(claims.Output, l => l == "  post  Rust 15 MB · Go 45 MB · ratio 0.33x");
+        // Every line but the prose notes fits 80 columns: no table wider than a terminal.
+        Assert.All(claims.Output.Where(l => !l.StartsWith("  note", StringComparison.Ordinal)), l => Assert.True(l.Length <= 80, l));
+
+        string bad = RunFolderWith("bad", "{}");
+        AssertOneLineError(2, $"devicebench claims: run.json in {bad} has no schemaVersion: not a run record that devicebench bench wrote", Run(_root, "claims", bad));
+    }
 }
