@@ -9,6 +9,7 @@
 set -euo pipefail
 type=${1:?device type}; output=${2:?output file}; port=${3:-18080}
 root=$(cd "$(dirname "$0")/.." && pwd)
+source "$root/scripts/lib/lava.sh"
 templates=/usr/share/lava-server/device-types
 if [ ! -f "$templates/base.jinja2" ]; then
   cache="$root/artifacts/lava"
@@ -25,15 +26,7 @@ fi
 dict=$(mktemp -d)
 trap 'rm -rf "$dict"' EXIT
 if [ "$type" = qemu ]; then
-  cat > "$dict/device.jinja2" <<DICT
-{% extends 'qemu.jinja2' %}
-{% set arch = 'arm64' %}
-{% set cpu = 'cortex-a72' %}
-{% set machine = 'virt' %}
-{% set memory = 1024 %}
-{% set extra_options = ['-smp 2'] %}
-{% set netdevice = 'user,hostfwd=tcp:127.0.0.1:$port-:8080' %}
-DICT
+  qemu_device_dictionary "$port" > "$dict/device.jinja2"
 else
   cat > "$dict/device.jinja2" <<DICT
 {% extends '$type.jinja2' %}

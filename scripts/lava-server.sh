@@ -8,6 +8,7 @@
 # (default 8010); the board's port 8080 is forwarded from 127.0.0.1:$BOARD_PORT (default 18090).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+source "$root/scripts/lib/lava.sh"
 port=${LAVA_PORT:-8010}; board_port=${BOARD_PORT:-18090}; rounds=1
 [ "${1:-}" = "--rounds" ] && rounds=${2:?}
 work=$(mktemp -d /tmp/devicebench-lava-server.XXXXXX)
@@ -38,16 +39,8 @@ exists lava_scheduler_app.models Worker hostname "$worker" || manage workers add
 worker_token=$(shell "from lava_scheduler_app.models import Worker; print(Worker.objects.get(hostname='$worker').token)")
 exists lava_scheduler_app.models DeviceType name qemu || manage device-types add qemu >/dev/null
 exists lava_scheduler_app.models Device hostname qemu01 || manage devices add --device-type qemu --worker "$worker" qemu01 >/dev/null
-# The device dictionary: the emulated board as scripts/lava-device.sh renders it for lava-run.
-cat > /etc/lava-server/dispatcher-config/devices/qemu01.jinja2 <<DICT
-{% extends 'qemu.jinja2' %}
-{% set arch = 'arm64' %}
-{% set cpu = 'cortex-a72' %}
-{% set machine = 'virt' %}
-{% set memory = 1024 %}
-{% set extra_options = ['-smp 2'] %}
-{% set netdevice = 'user,hostfwd=tcp:127.0.0.1:$board_port-:8080' %}
-DICT
+# The device dictionary: the emulated board, the same one scripts/lava-device.sh renders for lava-run.
+qemu_device_dictionary "$board_port" > /etc/lava-server/dispatcher-config/devices/qemu01.jinja2
 
 say "starting gunicorn on $url, the scheduler and $worker (logs in $work)"
 ( cd /var/lib/lava-server/home 2>/dev/null || cd "$work"; exec gunicorn3 lava_server.wsgi --bind "127.0.0.1:$port" --workers 2 --timeout 120 ) > "$work/gunicorn.log" 2>&1 &

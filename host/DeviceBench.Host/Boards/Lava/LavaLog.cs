@@ -56,7 +56,8 @@ public sealed class LavaLog
         return new LavaTestCase(suite, name, outcome, Number(Text(result, "measurement")), Text(result, "units"));
     }
 
-    private static string? Text(JsonElement element, string name) =>
+    /// <summary>A string or number property of a LAVA REST answer as text; null when absent or of another kind.</summary>
+    internal static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) ? value.ValueKind switch
         {
             JsonValueKind.String => value.GetString(),

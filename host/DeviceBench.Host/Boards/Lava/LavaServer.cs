@@ -106,13 +106,7 @@ public sealed partial class LavaServer : IDisposable
         throw new IOException($"{Name} answered {(int)response.StatusCode} {response.ReasonPhrase} for {what}{hint}");
     }
 
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) ? value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.GetRawText(),
-            _ => null,
-        } : null;
+    private static string? Text(JsonElement element, string name) => LavaLog.Text(element, name);
 
     private static DateTimeOffset? Time(JsonElement element, string name) =>
         DateTimeOffset.TryParse(Text(element, name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
