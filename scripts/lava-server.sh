@@ -59,4 +59,7 @@ DEVICEBENCH_LAVA_TOKEN=$token "${devicebench[@]}" bench --board "lava+http://127
   --artifacts "$root/artifacts"
 run=$(ls -d "$work"/results/2*-lava_* | head -1)
 say "the same job again with lava fetch (token from a file)"
-"${devicebench[@]}" lava fetch --server "$url" --job "$(basename "$run" | sed -E 's/.*_([0-9]+)_qemu01$/\1/')" --token-file "$work/token" --results "$work/fetched" | tail -2
+job=$(basename "$run" | sed -E 's/.*_([0-9]+)_qemu01$/\1/')
+"${devicebench[@]}" lava fetch --server "$url" --job "$job" --token-file "$work/token" --results "$work/fetched" | tail -2
+# lava-lxc-mocker's container is this machine's root: the loadgen namespace's test overlay was applied there.
+rm -rf "/lava-$job"

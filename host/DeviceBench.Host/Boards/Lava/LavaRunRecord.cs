@@ -55,8 +55,7 @@ public static class LavaRunRecord
         notes.AddRange(Disagreements(log, sessions));
         foreach (var s in sessions)
         {
-            bool complete = s.Ready is not null && s.End is not null;
-            complete &= s.Phases.Any(p => p.Load.Requests > 0);
+            bool complete = s.Ready is not null && s.End is not null && s.Phases.Any(p => p.Load.Requests > 0);
             s.Status = complete ? SessionStatus.Ok : SessionStatus.Failed;
             s.Reason = complete ? null : s.Ready is null ? "no READY in the job log" : s.End is null ? "no END in the job log"
                 : s.Phases.Count == 0 ? "no load result from the job's loadgen in the job log" : "the job's loadgen got no answer";
