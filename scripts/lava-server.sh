@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # A real LAVA lab on this machine, end to end: brings up Debian's lava-server (PostgreSQL, postinst.py, gunicorn, the
 # scheduler) and a lava-worker with one emulated arm64 board (device type qemu), submits `devicebench lava job
-# --device-type qemu` with `devicebench bench --board lava+http://…/qemu` (submit, wait, fetch), drives the lab's load at
-# the board's forwarded port while the job runs, and fetches the job again with `devicebench lava fetch`.
+# --device-type qemu` with `devicebench bench --board lava+http://…/qemu` (submit, wait, fetch; the job's loadgen lxc
+# namespace, which lava-lxc-mocker runs on this worker, loads the board), and fetches the job again with `devicebench lava fetch`.
 #   scripts/lava-server.sh [--rounds N]      (as root; after scripts/build.sh arm64 and a dotnet build)
 # Works without systemd: every daemon is started here and stopped on exit. The server listens on 127.0.0.1:$LAVA_PORT
-# (default 8010); the board's port 8080 is forwarded from 127.0.0.1:$BOARD_PORT (default 18090).
+# (default 8010); the board's port 8080 is forwarded from 127.0.0.1:18080, where the job's loadgen looks for it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/scripts/lib/lava.sh"
-port=${LAVA_PORT:-8010}; board_port=${BOARD_PORT:-18090}; rounds=1
+port=${LAVA_PORT:-8010}; rounds=1
 [ "${1:-}" = "--rounds" ] && rounds=${2:?}
 work=$(mktemp -d /tmp/devicebench-lava-server.XXXXXX)
 devicebench=(dotnet "$root/host/DeviceBench.Cli/bin/Release/net10.0/devicebench.dll")
@@ -22,7 +22,7 @@ say() { echo "lava-server.sh: $*"; }
 
 if ! dpkg-query -W -f='${Status}' lava-server 2>/dev/null | grep -q "ok installed"; then
   say "installing lava-server and postgresql (Debian bookworm)"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends lava-server postgresql lava-dispatcher
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends lava-server postgresql lava-dispatcher lava-lxc-mocker
 fi
 # No systemd here: the cluster by hand, then postinst again (it skips the database while PostgreSQL is down).
 pg_ctlcluster 15 main start 2>/dev/null || pg_lsclusters | grep -q online
@@ -40,7 +40,7 @@ worker_token=$(shell "from lava_scheduler_app.models import Worker; print(Worker
 exists lava_scheduler_app.models DeviceType name qemu || manage device-types add qemu >/dev/null
 exists lava_scheduler_app.models Device hostname qemu01 || manage devices add --device-type qemu --worker "$worker" qemu01 >/dev/null
 # The device dictionary: the emulated board, the same one scripts/lava-device.sh renders for lava-run.
-qemu_device_dictionary "$board_port" > /etc/lava-server/dispatcher-config/devices/qemu01.jinja2
+qemu_device_dictionary > /etc/lava-server/dispatcher-config/devices/qemu01.jinja2
 
 say "starting gunicorn on $url, the scheduler and $worker (logs in $work)"
 ( cd /var/lib/lava-server/home 2>/dev/null || cd "$work"; exec gunicorn3 lava_server.wsgi --bind "127.0.0.1:$port" --workers 2 --timeout 120 ) > "$work/gunicorn.log" 2>&1 &
@@ -54,15 +54,12 @@ lava-worker --level INFO --url "$url/" --name "$worker" --token "$worker_token" 
 pids+=($!)
 
 echo "$token" > "$work/token"
-say "bench --board lava+http://127.0.0.1:$port/qemu: submits the job, waits, fetches (load driven at 127.0.0.1:$board_port meanwhile)"
+say "bench --board lava+http://127.0.0.1:$port/qemu: submits the job (its loadgen namespace loads the board), waits, fetches"
 DEVICEBENCH_LAVA_TOKEN=$token "${devicebench[@]}" bench --board "lava+http://127.0.0.1:$port/qemu" --rounds "$rounds" --results "$work/results" \
-  --artifacts "$root/artifacts" &
-bench=$!
-# The lab's load generator: whenever a contender listens behind the forwarded port, load it for a few seconds.
-while kill -0 "$bench" 2>/dev/null; do
-  "${devicebench[@]}" load "http://127.0.0.1:$board_port/" -c 4 -t 1 -d 3s >/dev/null 2>&1 || sleep 1
-done
-wait "$bench"
+  --artifacts "$root/artifacts"
 run=$(ls -d "$work"/results/2*-lava_* | head -1)
 say "the same job again with lava fetch (token from a file)"
-"${devicebench[@]}" lava fetch --server "$url" --job "$(basename "$run" | sed -E 's/.*_([0-9]+)_qemu01$/\1/')" --token-file "$work/token" --results "$work/fetched" | tail -2
+job=$(basename "$run" | sed -E 's/.*_([0-9]+)_qemu01$/\1/')
+"${devicebench[@]}" lava fetch --server "$url" --job "$job" --token-file "$work/token" --results "$work/fetched" | tail -2
+# lava-lxc-mocker's container is this machine's root: the loadgen namespace's test overlay was applied there.
+rm -rf "/lava-$job"

@@ -27,7 +27,7 @@ packages=(
   libhdrhistogram-java openjdk-17-jre-headless
   # LAVA board farms: the dispatcher (lava-run) runs the emulated board's job in CI; a worker's tftp server config and
   # mkimage are what it checks before it accepts a Raspberry Pi's tftp/u-boot job (scripts/lava-device.sh renders devices)
-  lava-dispatcher lava-common tftpd-hpa u-boot-tools
+  lava-dispatcher lava-common tftpd-hpa u-boot-tools lava-lxc-mocker
 )
 missing=()
 for p in "${packages[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.RegularExpressions;
 using DeviceBench.Host.Bench;
 using DeviceBench.Host.Boards.Lava;
+using DeviceBench.Host.Load;
 using DeviceBench.Cli.Bench;
 using DeviceBench.Host.Reports;
 using Spectre.Console;
@@ -11,6 +12,7 @@ namespace DeviceBench.Cli;
 /// <summary>
 /// <c>devicebench lava job</c>: a LAVA job definition and the files it fetches, so a lab runs DeviceBench with its own
 /// scheduler. The board reports each figure as a LAVA test case; its protocol lines stay in the job log.
+/// <c>devicebench lava loadgen</c>: the job's own load generator, run in its loadgen namespace on the worker.
 /// <c>devicebench lava fetch</c>: a finished job back as a normal run folder.
 /// </summary>
 public static partial class LavaCommand
@@ -22,6 +24,7 @@ public static partial class LavaCommand
         var command = new Command("lava", "Run DeviceBench on a LAVA board farm");
         command.Subcommands.Add(CreateJob());
         command.Subcommands.Add(CreateFetch());
+        command.Subcommands.Add(CreateLoadgen());
         return command;
     }
 
@@ -107,7 +110,8 @@ public static partial class LavaCommand
     /// <c>bench --board lava://SERVER/TYPE[,TYPE…]</c>: a job per device type named (a type named twice is two jobs, which
     /// the scheduler gives to two devices), submitted together, waited for, and each fetched into its own run folder, so
     /// <c>compare</c> sets them side by side. The emulated board's image is written under RESULTS/lava-jobs/ and fetched
-    /// by the worker as file://, so this serves a worker on this machine; a lab's real boards need their boot files:
+    /// by the worker as file://, and the job's loadgen runs this devicebench, so this serves a worker on this machine (the
+/// emulated board forwarded from <see cref="LavaJobSettings.EmulatedHostPort"/>); a lab's real boards need their boot files:
     /// <c>lava job</c> with their URLs, then <c>lava fetch</c>.
     /// </summary>
     internal static async Task<int> BenchAsync(string spec, BenchSettings settings, string resultsRoot, string artifacts, CancellationToken cancellationToken)
@@ -137,6 +141,7 @@ public static partial class LavaCommand
                 string definition = LavaJob.Write(new LavaJobSettings
                 {
                     DeviceType = type, Contenders = settings.Contenders, Rounds = settings.Rounds, Seed = settings.Seed + jobs.Count, FirmwareUrl = new Uri(files + "/"),
+                    Devicebench = ThisDevicebench(), Connections = settings.Connections,
                 });
                 await File.WriteAllTextAsync(Path.Combine(files, $"job-{jobs.Count + 1}.yaml"), definition, cancellationToken).ConfigureAwait(false);
                 jobs.Add(await lava.SubmitAsync(definition, cancellationToken).ConfigureAwait(false));
@@ -161,6 +166,89 @@ public static partial class LavaCommand
             if (exitCode == ExitCodes.Success) exitCode = fetched;
         }
         return exitCode;
+    }
+
+    private const string LoadgenExitCodes = "Exit codes: 0 the load was answered and its test cases recorded; 1 no request answered, or lava-test-case "
+        + "failed (the result line is printed either way); 2 bad options.";
+
+    /// <summary>
+    /// <c>devicebench lava loadgen</c>: what a job's loadgen test action runs while a contender's load window is open.
+    /// Closed-loop load (as bench's maximum-throughput phase), the whole result as one <see cref="LavaLoadgen.ResultMarker"/>
+    /// line in the job log, and each client figure as a LAVA test case through <c>lava-test-case</c> (on PATH in a LAVA test shell).
+    /// </summary>
+    private static Command CreateLoadgen()
+    {
+        var contender = new Option<string>("--contender") { Description = "The contender being loaded (names its test cases)", Required = true };
+        var url = new Option<string>("--url") { Description = "The board's contender, e.g. http://127.0.0.1:18080/", Required = true };
+        var duration = BoundedOption.Duration("--duration", "-d", "How long to load (the job's load window)", TimeSpan.FromSeconds(10), TimeSpan.FromHours(1));
+        var connections = BoundedOption.Number("--connections", "-c", "Connections to keep open", 1, LoadOptions.MaxConnections, new BenchSettings().Connections);
+        var command = new Command("loadgen", $"Inside a LAVA test shell: load a contender and record the client's figures as test cases. {LoadgenExitCodes}")
+        {
+            contender, url, duration, connections,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            string name = parse.GetRequiredValue(contender);
+            try { ContenderCatalog.Launch(name, 1, 1, TimeSpan.FromSeconds(1)); }
+            catch (ArgumentException e)
+            {
+                return await CommandRunner.FailAsync("lava loadgen", ErrorText.Of(e), ExitCodes.Usage).ConfigureAwait(false);
+            }
+            if (!Uri.TryCreate(parse.GetRequiredValue(url), UriKind.Absolute, out var target) || target.Scheme != "http" || target.Host.Length == 0)
+                return await CommandRunner.FailAsync("lava loadgen", $"--url '{parse.GetRequiredValue(url)}' is not http://HOST:PORT/ (is the device dictionary's device_ip set, for lava-target-ip?)",
+                    ExitCodes.Usage).ConfigureAwait(false);
+            var settings = new BenchSettings();
+            LoadResult result;
+            try
+            {
+                result = await LoadEngine.RunAsync(new LoadOptions
+                {
+                    Url = target, Connections = parse.GetValue(connections), Duration = parse.GetValue(duration), Timeout = settings.RequestTimeout,
+                }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is ArgumentException or IOException or System.Net.Sockets.SocketException)
+            {
+                return await CommandRunner.FailAsync("lava loadgen", $"{name}: {ErrorText.Of(e)}", ExitCodes.Failed).ConfigureAwait(false);
+            }
+            Console.WriteLine(LavaLoadgen.ResultLine(name, result));
+            string? failed = null;
+            foreach (var (figure, value, units) in LavaLoadgen.Figures(result))
+            {
+                failed ??= await TestCaseAsync(name + "-" + figure, "pass", LavaLoadgen.Text(value), units, cancellationToken).ConfigureAwait(false);
+            }
+            failed ??= await TestCaseAsync(name + "-client", result.Requests > 0 ? "pass" : "fail", null, null, cancellationToken).ConfigureAwait(false);
+            if (failed is not null) return await CommandRunner.FailAsync("lava loadgen", failed, ExitCodes.Failed).ConfigureAwait(false);
+            return result.Requests > 0 ? ExitCodes.Success
+                : await CommandRunner.FailAsync("lava loadgen", $"{name}: no request to {target} was answered ({result.Errors.Total} errors)", ExitCodes.Failed).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    /// <summary>Runs <c>lava-test-case</c>; null when it recorded the case, otherwise why not.</summary>
+    private static async Task<string?> TestCaseAsync(string name, string result, string? measurement, string? units, CancellationToken cancellationToken)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("lava-test-case") { UseShellExecute = false };
+        foreach (string word in new[] { name, "--result", result }) info.ArgumentList.Add(word);
+        if (measurement is not null) foreach (string word in new[] { "--measurement", measurement, "--units", units! }) info.ArgumentList.Add(word);
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(info)!;
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            return process.ExitCode == 0 ? null : $"lava-test-case {name} exited {process.ExitCode}";
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return $"cannot run lava-test-case ({e.Message}): lava loadgen records test cases inside a LAVA test shell";
+        }
+    }
+
+    /// <summary>The command that runs this devicebench (the apphost, or dotnet and the dll), for a worker on this machine.</summary>
+    private static string ThisDevicebench()
+    {
+        string process = Environment.ProcessPath ?? "devicebench";
+        string assembly = typeof(LavaCommand).Assembly.Location;
+        return Path.GetFileNameWithoutExtension(process) == "dotnet" && assembly.Length > 0
+            ? $"{LavaJob.Shell(process)} {LavaJob.Shell(assembly)}" : LavaJob.Shell(process);
     }
 
     private static string? Token(string? file)
@@ -192,11 +280,22 @@ public static partial class LavaCommand
         var rootfsUrl = new Option<string?>("--rootfs-url") { Description = "Real boards: the NFS root filesystem tarball (.tar.xz/.tar.gz)" };
         var prompt = new Option<string?>("--prompt") { Description = "Shell prompt after boot, a regular expression (default: '/ # ' for qemu, 'root@…# ' otherwise)" };
         var seed = new Option<int?>("--seed") { Description = "Seed of the contender order", CustomParser = r => BoundedOption.Whole(r) };
+        var boardAddress = new Option<string?>("--board-address")
+        {
+            Description = $"HOST:PORT where the worker reaches the board's contenders (default: 127.0.0.1:{LavaJobSettings.EmulatedHostPort}, the emulated board's "
+                + $"forwarded port, for qemu; $(lava-target-ip):{LavaJobSettings.BoardPort}, the device dictionary's device_ip, for a real board)",
+        };
+        var devicebench = new Option<string>("--devicebench")
+        {
+            Description = "The devicebench command on the LAVA worker, which runs the load in the job's lxc namespace (lava-lxc-mocker: the worker itself)",
+            DefaultValueFactory = _ => "devicebench",
+        };
+        var connections = BoundedOption.Number("--connections", "-c", "Connections the worker's load keeps open", 1, LoadOptions.MaxConnections, new BenchSettings().Connections);
         var output = new Option<string>("--output", "-o") { Description = "Folder for job.yaml and the files it fetches", DefaultValueFactory = _ => "lava" };
         var artifacts = new Option<string>("--artifacts") { Description = "Built artifacts (scripts/build.sh arm64)", DefaultValueFactory = _ => "artifacts" };
         var command = new Command("job", $"Write a LAVA job (job.yaml) and the files it deploys. {JobExitCodes}")
         {
-            deviceType, contenders, rounds, load, firmwareUrl, kernelUrl, dtbUrl, rootfsUrl, prompt, seed, output, artifacts,
+            deviceType, contenders, rounds, load, firmwareUrl, kernelUrl, dtbUrl, rootfsUrl, prompt, seed, boardAddress, devicebench, connections, output, artifacts,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -224,6 +323,11 @@ public static partial class LavaCommand
                     RootfsUrl = Url("--rootfs-url", parse.GetValue(rootfsUrl)),
                     Prompt = parse.GetValue(prompt),
                     Seed = parse.GetValue(seed),
+                    BoardAddress = parse.GetValue(boardAddress) is { } address && !BoardAddress().IsMatch(address)
+                        ? throw new ArgumentException($"--board-address '{address}' is not HOST:PORT") : parse.GetValue(boardAddress),
+                    Devicebench = parse.GetRequiredValue(devicebench) is { Length: > 0 } command && !string.IsNullOrWhiteSpace(command) ? command
+                        : throw new ArgumentException("--devicebench must be a command"),
+                    Connections = parse.GetValue(connections),
                 };
                 if (!emulated && (settings.KernelUrl is null || settings.DtbUrl is null || settings.RootfsUrl is null))
                     throw new ArgumentException($"{type} boots over tftp/NFS: give --kernel-url, --dtb-url and --rootfs-url");
@@ -263,4 +367,8 @@ public static partial class LavaCommand
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_.-]*$")]
     private static partial Regex DeviceTypeName();
+
+    /// <summary>HOST:PORT, the host a name, an IPv4 address or <c>$(lava-target-ip)</c>.</summary>
+    [GeneratedRegex(@"^([A-Za-z0-9_.-]+|\$\(lava-target-ip\)):[0-9]{1,5}$")]
+    private static partial Regex BoardAddress();
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using DeviceBench.Host.Boards.Lava;
 using DeviceBench.IntegrationTests.Cli;
 using DeviceBench.IntegrationTests.Infrastructure;
 
@@ -15,7 +16,7 @@ internal static class LavaDispatcher
     public const string LavaRun = "/usr/bin/lava-run";
 
     /// <summary>Writes the device YAML for <paramref name="deviceType"/>; qemu forwards <paramref name="hostPort"/> to the board's port 8080.</summary>
-    public static string RenderDevice(string deviceType, string folder, int hostPort = 18080)
+    public static string RenderDevice(string deviceType, string folder, int hostPort = LavaJobSettings.EmulatedHostPort)
     {
         string device = Path.Combine(folder, $"device-{deviceType}.yaml");
         var (exitCode, output) = Run("bash", [Path.Combine(Artifacts.RepositoryRoot, "scripts", "lava-device.sh"), deviceType, device,

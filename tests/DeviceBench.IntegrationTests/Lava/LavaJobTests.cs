@@ -6,7 +6,8 @@ namespace DeviceBench.IntegrationTests.Lava;
 
 /// <summary>
 /// <c>devicebench lava job</c> writes jobs that LAVA's own validator accepts, for the emulated board and for every
-/// Raspberry Pi device type Debian's LAVA ships (their device YAMLs rendered from lava-server's templates).
+/// Raspberry Pi device type Debian's LAVA ships (their device YAMLs rendered from lava-server's templates), each with
+/// its loadgen lxc namespace (lava-lxc-mocker's lxc-create is what the validator looks for).
 /// </summary>
 public class LavaJobTests
 {
@@ -34,8 +35,15 @@ public class LavaJobTests
             string job = LavaDispatcher.WriteJob(output, args);
             string text = File.ReadAllText(job);
             Assert.Contains($"device_type: {deviceType}\n", text, StringComparison.Ordinal);
+            // Each round: the board starts each contender, the worker's loadgen namespace loads it, the board stops it.
+            string url = deviceType == "qemu" ? "http://127.0.0.1:18080/" : "http://$(lava-target-ip):8080/";
             foreach (string contender in ContenderCatalog.Names)
-                Assert.Equal(2, text.Split($"lava-contender.sh {contender} 8080 10 ").Length - 1);
+            {
+                Assert.Equal(2, text.Split($"lava-contender.sh start {contender} 8080 10 ").Length - 1);
+                Assert.Equal(2, text.Split($"devicebench lava loadgen --contender {contender} --url \"{url}\" --duration 10s --connections 64").Length - 1);
+                Assert.Equal(2, text.Split($"lava-contender.sh stop {contender}'").Length - 1);
+            }
+            Assert.Equal(2 * ContenderCatalog.Names.Count, text.Split("namespace: loadgen\n    timeout").Length - 1);
             Assert.True(File.Exists(Path.Combine(output, deviceType == "qemu" ? "initrd.cpio" : "devicebench-arm64.tar.gz")));
 
             string device = LavaDispatcher.RenderDevice(deviceType, folder);
@@ -43,6 +51,26 @@ public class LavaJobTests
                 ["--validate", "--job-id", LavaDispatcher.JobId(), "--output-dir", Path.Combine(folder, "out"), "--device", device, job], TimeSpan.FromMinutes(2));
             Assert.True(exitCode == 0, $"lava-run --validate rejected the {deviceType} job:\n{log}");
             Assert.Contains("\"case\": \"validate\", \"definition\": \"lava\", \"result\": \"pass\"", log, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Loadgen_for_an_unknown_contender_or_a_url_without_a_host_is_a_usage_error()
+    {
+        string folder = Directory.CreateTempSubdirectory("devicebench-lava-loadgen").FullName;
+        try
+        {
+            var unknown = DevicebenchRun.Run(folder, "lava", "loadgen", "--contender", "nginx", "--url", "http://127.0.0.1:9/");
+            Assert.Equal(2, unknown.ExitCode);
+            Assert.Contains("nginx", Assert.Single(unknown.Errors), StringComparison.Ordinal);
+            // What a real board's job types when the device dictionary has no device_ip: lava-target-ip prints nothing.
+            var empty = DevicebenchRun.Run(folder, "lava", "loadgen", "--contender", "rust-hyper", "--url", "http://:8080/");
+            DevicebenchRun.AssertOneLineError(2, "devicebench lava loadgen: --url 'http://:8080/' is not http://HOST:PORT/ "
+                + "(is the device dictionary's device_ip set, for lava-target-ip?)", empty);
         }
         finally
         {
@@ -59,6 +87,23 @@ public class LavaJobTests
             var result = DevicebenchRun.Run(folder, "bench", "--board", "lava://lab.invalid/bcm2711-rpi-4-b", "--artifacts", Path.Combine(Artifacts.RepositoryRoot, "artifacts"));
             DevicebenchRun.AssertOneLineError(2, "devicebench bench: bcm2711-rpi-4-b boots from files only your lab has: write its job with devicebench lava job "
                 + "--device-type bcm2711-rpi-4-b --firmware-url … --kernel-url … --dtb-url … --rootfs-url …, submit it, then devicebench lava fetch", result);
+            Assert.Empty(DevicebenchRun.Listing(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Board_address_without_a_port_is_a_usage_error_and_writes_nothing()
+    {
+        string folder = Directory.CreateTempSubdirectory("devicebench-lava-address").FullName;
+        try
+        {
+            var result = DevicebenchRun.Run(folder, "lava", "job", "--device-type", "qemu", "--board-address", "10.0.0.7",
+                "--artifacts", Path.Combine(Artifacts.RepositoryRoot, "artifacts"));
+            DevicebenchRun.AssertOneLineError(2, "devicebench lava job: --board-address '10.0.0.7' is not HOST:PORT", result);
             Assert.Empty(DevicebenchRun.Listing(folder));
         }
         finally

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DeviceBench.Host.Bench;
 using DeviceBench.Host.Boards.Lava;
 using DeviceBench.Host.Load;
@@ -11,63 +10,62 @@ namespace DeviceBench.IntegrationTests.Lava;
 
 /// <summary>
 /// The emulated board's job under a real LAVA dispatcher (<c>lava-run</c>, as a lab's worker runs it): the board boots
-/// under LAVA, every contender reports, the load comes from this host through the forwarded port while the job's load
-/// window is open, and each figure LAVA recorded as a test case equals what the contender's protocol lines in the job
-/// log say (read back with the protocol's own reader, CRCs checked).
+/// under LAVA, every contender reports, the job's own loadgen namespace (lxc, on this machine through lava-lxc-mocker)
+/// drives each contender through the forwarded port in its load window, and each figure LAVA recorded as a test case
+/// equals what the job log says: the contender's protocol lines (read back with the protocol's own reader, CRCs
+/// checked) and the loadgen's result line.
 /// </summary>
 [Collection(QemuTestGroup.Name)]
 public class LavaRunTests
 {
     [Fact]
-    public async Task Qemu_job_runs_under_lava_run_and_its_test_cases_equal_the_protocol_lines()
+    public async Task Qemu_job_runs_under_lava_run_drives_its_own_load_and_its_test_cases_equal_the_job_log()
     {
         string folder = Directory.CreateTempSubdirectory("devicebench-lava-run").FullName;
+        string jobId = LavaDispatcher.JobId();
         try
         {
-            string job = LavaDispatcher.WriteJob(Path.Combine(folder, "job"), "--device-type", "qemu", "--rounds", "1", "--load-duration", "6s");
             int hostPort = FreePort.Next();
+            // The worker's devicebench is the one under test; the job's loadgen namespace (lava-lxc-mocker: this machine) runs it.
+            string devicebench = $"dotnet {Path.Combine(AppContext.BaseDirectory, "devicebench.dll")}";
+            string job = LavaDispatcher.WriteJob(Path.Combine(folder, "job"), "--device-type", "qemu", "--rounds", "1", "--load-duration", "5s",
+                "--board-address", $"127.0.0.1:{hostPort}", "--devicebench", devicebench, "--connections", "8");
             string device = LavaDispatcher.RenderDevice("qemu", folder, hostPort);
 
-            // The lab's load generator: when the board opens a load window, drive it through the forwarded port.
-            var loads = new ConcurrentDictionary<string, Task<LoadResult>>();
-            void OnLine(string line)
-            {
-                var board = LavaLog.Parse([line]).BoardLines;
-                if (board is not [var text] || !text.StartsWith(LavaBoardFiles.LoadMarker + " ", StringComparison.Ordinal)) return;
-                string contender = text.Split(' ')[1]["contender=".Length..];
-                loads[contender] = LoadEngine.RunAsync(new LoadOptions
-                {
-                    Url = new Uri($"http://127.0.0.1:{hostPort}/"), Connections = 4, Threads = 1, Duration = TimeSpan.FromSeconds(4), Timeout = TimeSpan.FromSeconds(5),
-                });
-            }
-
             var (exitCode, output) = LavaDispatcher.Run(LavaDispatcher.LavaRun,
-                ["--job-id", LavaDispatcher.JobId(), "--output-dir", Path.Combine(folder, "out"), "--device", device, job], TimeSpan.FromMinutes(15), OnLine);
+                ["--job-id", jobId, "--output-dir", Path.Combine(folder, "out"), "--device", device, job], TimeSpan.FromMinutes(15));
             Assert.True(exitCode == 0, $"lava-run failed:\n{Tail(output)}");
             var log = LavaLog.Parse(output.Split('\n'));
             Assert.Contains(log.TestCases, c => c is { Suite: "lava", Name: "job", Result: "pass" });
 
             foreach (string contender in ContenderCatalog.Names)
             {
-                var cases = log.TestCases.Where(c => c.Suite == "0_devicebench-round-1" && c.Name.StartsWith(contender + "-", StringComparison.Ordinal))
-                    .ToDictionary(c => c.Name[(contender.Length + 1)..]);
+                var cases = log.TestCases.Where(c => c.Suite.Contains($"_devicebench-round-1-{contender}-", StringComparison.Ordinal)
+                    && c.Name.StartsWith(contender + "-", StringComparison.Ordinal)).ToDictionary(c => c.Name[(contender.Length + 1)..]);
                 Assert.True(cases.TryGetValue("ready", out var ready) && ready.Result == "pass", $"{contender} never reported READY:\n{Tail(output)}");
 
-                var expected = Figures(Segment(log.BoardLines, contender));
+                // The board's figures: what its protocol lines say.
+                var segment = Segment(log.BoardLines, contender);
+                var expected = Figures(segment).Select(f => (Figure: f.Key, f.Value.Value, f.Value.Units)).ToList();
+                // The client's figures: what the job's loadgen printed as its result line, between the board's start and stop.
+                var load = Assert.Single(segment.Select(LavaLoadgen.ParseResultLine).OfType<(string Contender, LoadResult Result)>());
+                Assert.Equal(contender, load.Contender);
+                Assert.True(load.Result.Requests > 0, $"{contender}: the job's loadgen got no answer through the forwarded port");
+                Assert.Equal(8, load.Result.Settings.Connections);
+                expected.AddRange(LavaLoadgen.Figures(load.Result));
+                Assert.Equal("pass", cases["client"].Result);
+
                 var measured = cases.Values.Where(c => c.Measurement is not null).ToDictionary(c => c.Name[(contender.Length + 1)..], c => c);
-                Assert.Equal(expected.Keys.Order(), measured.Keys.Order());
-                foreach (var (figure, (value, units)) in expected)
+                Assert.Equal(expected.Select(e => e.Figure).Order(), measured.Keys.Order());
+                foreach (var (figure, value, units) in expected)
                 {
-                    Assert.True(measured[figure].Measurement == value, $"{contender}-{figure}: LAVA has {measured[figure].Measurement}, the protocol lines say {value}");
+                    Assert.True(measured[figure].Measurement == value, $"{contender}-{figure}: LAVA has {measured[figure].Measurement}, the job log says {value}");
                     Assert.Equal(units, measured[figure].Units);
                 }
-                Assert.True(expected["baseline-rss"].Value > 0);
-
-                Assert.True(loads.TryGetValue(contender, out var load), $"{contender}: the job opened no load window");
-                var result = await load;
-                Assert.True(result.Requests > 0, $"{contender}: the load through the forwarded port got no answer");
+                Assert.True(measured["baseline-rss"].Measurement > 0);
+                Assert.True(measured["client-rps"].Measurement > 0);
             }
-            // The C# engines count their own requests: the load from this host reached them inside the board.
+            // The C# engines count their own requests: the job's load reached them inside the board.
             foreach (string engine in new[] { "csharp-minimal", "csharp-kestrel" })
                 Assert.True(log.TestCases.Single(c => c.Name == $"{engine}-requests").Measurement > 0, $"{engine} served no request");
 
@@ -78,6 +76,8 @@ public class LavaRunTests
         finally
         {
             Directory.Delete(folder, recursive: true);
+            // lava-lxc-mocker's container is the worker's root: the dispatcher applied the loadgen's test overlay there.
+            if (Directory.Exists($"/lava-{jobId}")) Directory.Delete($"/lava-{jobId}", recursive: true);
         }
     }
 
@@ -103,10 +103,16 @@ public class LavaRunTests
             Assert.Equal(SessionStatus.Ok, session.Status);
             var baseline = log.TestCases.Single(c => c.Name == $"{session.Contender}-baseline-rss");
             Assert.Equal(baseline.Measurement, session.Ready!.Memory!.Value.RssBytes);
+            // The load results of the run folder are the job's loadgen's: report and compare show its throughput and latency.
+            var max = Assert.Single(session.Phases);
+            Assert.Equal(PhaseResult.Max, max.Name);
+            Assert.Equal(log.TestCases.Single(c => c.Name == $"{session.Contender}-client-requests").Measurement, max.Load.Requests);
+            Assert.Equal(log.TestCases.Single(c => c.Name == $"{session.Contender}-client-p99").Measurement, max.Load.Latency.P99Micros);
         }
         Assert.DoesNotContain(record.BoardNotes, n => n.StartsWith("LAVA test case", StringComparison.Ordinal));
         int figures = log.TestCases.Count(c => c.Measurement is not null && c.Suite != "lava");
-        Assert.Contains($"{figures} of the {figures} figures in the protocol lines have a LAVA test case; {figures} equal it", record.BoardNotes);
+        Assert.Contains($"{figures} of the {figures} figures in the protocol and loadgen lines have a LAVA test case; {figures} equal it", record.BoardNotes);
+        Assert.Equal(8, record.Settings.Connections);
         Assert.True(File.Exists(Path.Combine(run, "report.html")));
         Assert.Equal(0, DevicebenchRun.Run(folder, "report", run).ExitCode);
         Assert.Equal(0, DevicebenchRun.Run(folder, "compare", run, run).ExitCode);

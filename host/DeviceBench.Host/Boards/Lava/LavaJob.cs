@@ -9,7 +9,8 @@ namespace DeviceBench.Host.Boards.Lava;
 /// per round, and has the board turn its own protocol lines into test cases with measurements and units. The emulated
 /// board uses the qemu device type's tmpfs deploy of <see cref="LavaImage"/>'s kernel and single-archive initrd (LAVA
 /// adds its test overlay into the cpio); a real board the device type's tftp deploy with an NFS root, and its first
-/// test step fetches the contenders' tarball. Load comes from the lab: see <see cref="LavaBoardFiles.LoadMarker"/>.
+/// test step fetches the contenders' tarball. Load comes from the lab, inside the job: a <see cref="Loadgen"/> lxc
+/// namespace on the worker runs <see cref="LavaLoadgen"/> in each contender's load window.
 /// </summary>
 public static class LavaJob
 {
@@ -20,6 +21,11 @@ public static class LavaJob
     public const int EmulatedCores = 2;
 
     public const int EmulatedMemoryMegabytes = 1024;
+
+    /// <summary>The lxc namespace the job's load generator runs in; <see cref="Dut"/> is the board's.</summary>
+    public const string Loadgen = "loadgen";
+
+    public const string Dut = "dut";
 
     public static string Write(LavaJobSettings settings)
     {
@@ -39,27 +45,54 @@ public static class LavaJob
         {
             yaml.Append(c, $"context:\n  arch: arm64\n  cpu: cortex-a72\n  machine: virt\n  memory: {EmulatedMemoryMegabytes}\n  extra_options: ['-smp {EmulatedCores}']\n");
         }
+        // The load generator's namespace: an lxc container on the worker, which a worker with lava-lxc-mocker (as
+        // LAVA's docker workers have) runs as the worker's own shell; no packages, so nothing is installed.
+        yaml.Append(c, $"protocols:\n  lava-lxc:\n    name: devicebench-{Loadgen}\n    template: download\n    distribution: debian\n    release: bookworm\n");
         yaml.Append("actions:\n");
+        yaml.Append(c, $"- deploy:\n    namespace: {Loadgen}\n    to: lxc\n    timeout: {{minutes: 5}}\n");
+        yaml.Append(c, $"- boot:\n    namespace: {Loadgen}\n    method: lxc\n    prompts: ['root@[^:]*:[^#]*# ']\n    timeout: {{minutes: 5}}\n");
         if (settings.IsEmulated) AppendEmulatedBoot(yaml, settings);
         else AppendBoardBoot(yaml, settings);
 
-        yaml.Append(c, $"- test:\n    timeout: {{minutes: {testMinutes}}}\n    definitions:\n");
+        // Per contender three test actions: the board starts it and leaves it serving (the DUT stays booted between
+        // test actions), the worker loads it, the board stops it and reports. Test definition names are unique per job.
         for (int round = 1; round <= settings.Rounds; round++)
         {
-            yaml.Append(c, $"    - from: inline\n      name: devicebench-round-{round}\n      path: inline/devicebench-round-{round}.yaml\n");
-            yaml.Append(c, $"      repository:\n        metadata:\n          format: Lava-Test Test Definition 1.0\n          name: devicebench-round-{round}\n");
-            yaml.Append("          description: DeviceBench contenders, each figure a test case with its measurement and unit\n");
-            yaml.Append("        run:\n          steps:\n");
-            if (!settings.IsEmulated && round == 1)
-            {
-                yaml.Append(c, $"          - {Quote($"mkdir -p {LavaImage.BoardDirectory} && {{ curl -fsSL {Shell(TarballUrl(settings))} || wget -qO- {Shell(TarballUrl(settings))}; }} | tar -xzf - -C {LavaImage.BoardDirectory}")}\n");
-            }
+            bool first = round == 1;
             foreach (string contender in settings.Contenders.OrderBy(_ => random.Next()))
             {
-                yaml.Append(c, $"          - {Quote(ContenderStep(contender, loadSeconds))}\n");
+                var start = new List<string>();
+                if (!settings.IsEmulated && first)
+                {
+                    start.Add($"mkdir -p {LavaImage.BoardDirectory} && {{ curl -fsSL {Shell(TarballUrl(settings))} || wget -qO- {Shell(TarballUrl(settings))}; }} | tar -xzf - -C {LavaImage.BoardDirectory}");
+                }
+                first = false;
+                start.Add(ContenderStep(contender, loadSeconds));
+                AppendTest(yaml, Dut, $"devicebench-round-{round}-{contender}-start", 5, start);
+                AppendTest(yaml, Loadgen, $"devicebench-round-{round}-{contender}-load", 2 + loadSeconds / 60, [LoadgenStep(settings, contender, loadSeconds)]);
+                AppendTest(yaml, Dut, $"devicebench-round-{round}-{contender}-stop", 2, [$"sh {LavaImage.BoardDirectory}/{LavaBoardFiles.ContenderScript} stop {contender}"]);
             }
         }
         return yaml.ToString();
+    }
+
+    /// <summary>The loadgen namespace's command for one contender's load window.</summary>
+    public static string LoadgenStep(LavaJobSettings settings, string contender, int loadSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{settings.Devicebench} lava loadgen --contender {contender} --url \"http://{settings.Address}/\" --duration {loadSeconds}s --connections {settings.Connections}");
+    }
+
+    private static void AppendTest(StringBuilder yaml, string ns, string name, int minutes, IEnumerable<string> steps)
+    {
+        var c = CultureInfo.InvariantCulture;
+        yaml.Append(c, $"- test:\n    namespace: {ns}\n    timeout: {{minutes: {minutes}}}\n    definitions:\n");
+        yaml.Append(c, $"    - from: inline\n      name: {name}\n      path: inline/{name}.yaml\n");
+        yaml.Append(c, $"      repository:\n        metadata:\n          format: Lava-Test Test Definition 1.0\n          name: {name}\n");
+        yaml.Append(c, $"          description: DeviceBench, each figure a test case with its measurement and unit\n");
+        yaml.Append("        run:\n          steps:\n");
+        foreach (string step in steps) yaml.Append(c, $"          - {Quote(step)}\n");
     }
 
     /// <summary>The firmware's command line for one contender, as the bench runs it, reporting on stdout with all the board's cores.</summary>
@@ -74,30 +107,30 @@ public static class LavaJob
             words.Add(i > 0 && launch.Command[i - 1] == "--threads" ? "$(nproc)" : Shell(word));
         }
         return string.Create(CultureInfo.InvariantCulture,
-            $"sh {LavaImage.BoardDirectory}/{LavaBoardFiles.ContenderScript} {contender} {LavaJobSettings.BoardPort} {loadSeconds} {string.Join(' ', words)}");
+            $"sh {LavaImage.BoardDirectory}/{LavaBoardFiles.ContenderScript} start {contender} {LavaJobSettings.BoardPort} {loadSeconds} {string.Join(' ', words)}");
     }
 
     public static Uri TarballUrl(LavaJobSettings settings) => Child(settings.FirmwareUrl, LavaImage.TarballName);
 
     private static void AppendEmulatedBoot(StringBuilder yaml, LavaJobSettings settings)
     {
-        yaml.Append("- deploy:\n    to: tmpfs\n    timeout: {minutes: 10}\n    images:\n");
+        yaml.Append($"- deploy:\n    namespace: {Dut}\n    to: tmpfs\n    timeout: {{minutes: 10}}\n    images:\n");
         yaml.Append(CultureInfo.InvariantCulture, $"      kernel:\n        image_arg: -kernel {{kernel}}\n        url: {Quote(Child(settings.FirmwareUrl, LavaImage.KernelName).ToString())}\n");
         yaml.Append(CultureInfo.InvariantCulture, $"      initrd:\n        image_arg: -initrd {{initrd}}\n        url: {Quote(Child(settings.FirmwareUrl, LavaImage.InitrdName).ToString())}\n");
         yaml.Append("        format: cpio.newc\n        overlays:\n          lava: true\n");
-        yaml.Append(CultureInfo.InvariantCulture, $"- boot:\n    method: qemu\n    media: tmpfs\n    timeout: {{minutes: 5}}\n    prompts: [{Quote(settings.Prompt ?? "/ # ")}]\n");
+        yaml.Append(CultureInfo.InvariantCulture, $"- boot:\n    namespace: {Dut}\n    method: qemu\n    media: tmpfs\n    timeout: {{minutes: 5}}\n    prompts: [{Quote(settings.Prompt ?? "/ # ")}]\n");
     }
 
     private static void AppendBoardBoot(StringBuilder yaml, LavaJobSettings settings)
     {
         string kernelType = ZimageDeviceTypes.Contains(settings.DeviceType) ? "zimage" : "image";
-        yaml.Append("- deploy:\n    to: tftp\n    timeout: {minutes: 10}\n");
+        yaml.Append($"- deploy:\n    namespace: {Dut}\n    to: tftp\n    timeout: {{minutes: 10}}\n");
         yaml.Append(CultureInfo.InvariantCulture, $"    kernel:\n      url: {Quote(Required(settings.KernelUrl, "kernel"))}\n      type: {kernelType}\n");
         yaml.Append(CultureInfo.InvariantCulture, $"    dtb:\n      url: {Quote(Required(settings.DtbUrl, "dtb"))}\n");
         string rootfs = Required(settings.RootfsUrl, "rootfs");
         yaml.Append(CultureInfo.InvariantCulture, $"    nfsrootfs:\n      url: {Quote(rootfs)}\n");
         if (Compression(rootfs) is { } compression) yaml.Append(CultureInfo.InvariantCulture, $"      compression: {compression}\n");
-        yaml.Append(CultureInfo.InvariantCulture, $"- boot:\n    method: u-boot\n    commands: nfs\n    timeout: {{minutes: 10}}\n    prompts: [{Quote(settings.Prompt ?? "root@[^:]*:[^#]*# ")}]\n");
+        yaml.Append(CultureInfo.InvariantCulture, $"- boot:\n    namespace: {Dut}\n    method: u-boot\n    commands: nfs\n    timeout: {{minutes: 10}}\n    prompts: [{Quote(settings.Prompt ?? "root@[^:]*:[^#]*# ")}]\n");
     }
 
     private static string Required(Uri? url, string what) =>
@@ -117,7 +150,7 @@ public static class LavaJob
     private static string Quote(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
 
     /// <summary>A shell word: left bare when it is plain, single-quoted otherwise.</summary>
-    private static string Shell(object word)
+    public static string Shell(object word)
     {
         string text = word.ToString() ?? "";
         return text.Length > 0 && text.All(ch => char.IsAsciiLetterOrDigit(ch) || "-_./:=+,@".Contains(ch)) ? text : $"'{text.Replace("'", "'\\''", StringComparison.Ordinal)}'";

@@ -9,6 +9,12 @@ public sealed record LavaJobSettings
     /// <summary>The port every contender serves on, on the board; the lab forwards or routes to it.</summary>
     public const int BoardPort = 8080;
 
+    /// <summary>
+    /// The emulated board's port 8080 is forwarded from this port on the worker unless the job says otherwise: the
+    /// default of scripts/lib/lava.sh's device dictionary (scripts/lava-device.sh, scripts/lava-server.sh).
+    /// </summary>
+    public const int EmulatedHostPort = 18080;
+
     public required string DeviceType { get; init; }
 
     public required IReadOnlyList<string> Contenders { get; init; }
@@ -33,6 +39,21 @@ public sealed record LavaJobSettings
 
     /// <summary>The shell prompt LAVA waits for after boot (a regular expression); the emulated board's is busybox's <c>/ # </c>.</summary>
     public string? Prompt { get; init; }
+
+    /// <summary>
+    /// Where the loadgen namespace (on the worker) reaches the board's contenders, <c>HOST:PORT</c>, expanded by the
+    /// test shell: by default the emulated board's forwarded port on the worker, or a real board's port 8080 at the
+    /// address LAVA gives the test shell as <c>lava-target-ip</c> (the device dictionary's <c>device_ip</c>).
+    /// </summary>
+    public string? BoardAddress { get; init; }
+
+    public string Address => BoardAddress ?? (IsEmulated ? $"127.0.0.1:{EmulatedHostPort}" : $"$(lava-target-ip):{BoardPort}");
+
+    /// <summary>The command that runs devicebench on the worker, as the loadgen namespace's shell types it.</summary>
+    public string Devicebench { get; init; } = "devicebench";
+
+    /// <summary>Connections the loadgen keeps open (bench's default).</summary>
+    public int Connections { get; init; } = 64;
 
     /// <summary>Seed of the contender order in each round.</summary>
     public int? Seed { get; init; }

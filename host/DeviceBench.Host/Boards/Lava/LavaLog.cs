@@ -17,7 +17,7 @@ public sealed class LavaLog
         TestCases = testCases;
     }
 
-    /// <summary>What the board printed on its console, in order (boot log, shell, the contenders' protocol lines).</summary>
+    /// <summary>What the board printed on its console, in order (boot log, shell, the contenders' protocol lines), and the job's other namespaces on theirs.</summary>
     public IReadOnlyList<string> BoardLines { get; }
 
     /// <summary>Every test case the job recorded, LAVA's own (suite <c>lava</c>) and the board's.</summary>
@@ -42,7 +42,8 @@ public sealed class LavaLog
             {
                 var root = entry.RootElement;
                 if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("lvl", out var level) || !root.TryGetProperty("msg", out var message)) continue;
-                if (level.ValueEquals("target") && message.ValueKind == JsonValueKind.String) board.Add(message.GetString()!);
+                // The dispatcher's shell logger escapes every double quote the board printed (\"); undone here.
+                if (level.ValueEquals("target") && message.ValueKind == JsonValueKind.String) board.Add(message.GetString()!.Replace("\\\"", "\"", StringComparison.Ordinal));
                 else if (level.ValueEquals("results") && message.ValueKind == JsonValueKind.Object && TestCaseOf(message) is { } testCase) cases.Add(testCase);
             }
         }

@@ -26,6 +26,14 @@ public class LavaLogTests
     }
 
     [Fact]
+    public void Double_quotes_the_dispatcher_escaped_are_what_the_board_printed()
+    {
+        // lava-run's shell logger writes a printed {"a":1} as {\"a\":1} inside the YAML string.
+        string line = """{"dt": "2026-12-01T04:49:25.973689", "lvl": "target", "msg": "[?1h=x {\\\"a\\\":1}"}""";
+        Assert.Equal(["[?1h=x {\"a\":1}"], LavaLog.Parse([line]).BoardLines);
+    }
+
+    [Fact]
     public void Empty_log_has_nothing()
     {
         var log = LavaLog.Parse([]);
