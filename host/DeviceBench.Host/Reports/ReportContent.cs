@@ -91,13 +91,17 @@ internal static partial class ReportContent
         sink.Bullets([
             "baseline RSS: resident memory the board reported at READY, after start-up and before the first request.",
             "peak RSS: the highest high-water mark (VmHWM) the board reported during the session, load included.",
-            $"max req/s: the closed-loop maximum the load generator on the host measured, {FigureText.Whole(run.Settings.Connections)} connections, warm-up excluded.",
+            $"max req/s: the closed-loop maximum the load generator {LoadGeneratorPlace(run)} measured, {FigureText.Whole(run.Settings.Connections)} connections, warm-up excluded.",
             "errors: failed requests over all phases, as the load generator counted them (connect, read, write, timeout, parse, status).",
             DeviceLatency,
             "max temp, throttled: the board's CPU temperature and Raspberry Pi throttling flags; \"-\" and \"no\" where the board has no sensor.",
         ]);
         Heap(rows, sink);
     }
+
+    /// <summary>Where the client side was measured: the bench's host, or for a run fetched from LAVA (board <c>lava:…</c>) the job's loadgen namespace on the worker.</summary>
+    private static string LoadGeneratorPlace(RunRecord run) =>
+        run.Board.StartsWith("lava:", StringComparison.Ordinal) ? "of the LAVA job (its loadgen namespace on the worker)" : "on the host";
 
     /// <summary>A microcontroller's memory in its own table: heap bytes never sit in an RSS column.</summary>
     private static void Heap(IReadOnlyList<ContenderSummary> rows, IReportSink sink)
@@ -119,7 +123,7 @@ internal static partial class ReportContent
             sink.Paragraph("No open-loop phase was measured.");
             return;
         }
-        sink.Paragraph("Measured by the load generator on the host, from each request's planned start (open loop, corrected for coordinated "
+        sink.Paragraph($"Measured by the load generator {LoadGeneratorPlace(run)}, from each request's planned start (open loop, corrected for coordinated "
             + "omission: a stalled server cannot hide) until the last byte of its response arrived: the network, the kernels, queueing in the "
             + "server and the handler all count. It is not comparable with the device p99 of the summary, which is the handler alone.");
         foreach (double rate in run.Rates)

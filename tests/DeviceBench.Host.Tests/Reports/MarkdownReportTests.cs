@@ -24,6 +24,19 @@ public sealed class MarkdownReportTests
         Assert.Contains("Serial line: 120 valid records, 1 corrupt lines dropped, 3 noise lines skipped, 0 unknown records.", markdown);
     }
 
+    [Theory]
+    [InlineData("local", "the load generator on the host measured")]
+    [InlineData("lava:lab/1234/qemu-01", "the load generator of the LAVA job (its loadgen namespace on the worker) measured")]
+    public void The_summary_says_where_the_client_side_was_measured(string board, string expected)
+    {
+        var run = Run(["alpha"], 1, 1000);
+        run.Board = board;
+
+        var markdown = MarkdownReport.Render(run, []);
+
+        Assert.Contains($"- max req/s: the closed-loop maximum {expected}, 16 connections, warm-up excluded.", markdown);
+    }
+
     [Fact]
     public void One_round_prints_plain_figures_per_contender_and_per_rate()
     {
