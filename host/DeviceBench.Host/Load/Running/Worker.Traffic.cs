@@ -143,24 +143,26 @@ internal sealed partial class Worker
     private void OnReadable(Connection connection, uint events)
     {
         // Edge-triggered: read until a receive comes back short of the buffer, or to the end once the peer closed.
-        var token = connection.Token;
         var toEnd = (events & (Epoll.PeerClosed | Epoll.HangUp | Epoll.Error)) != 0;
-        int received;
-        do
+        while (true)
         {
-            received = TcpSocket.Receive(connection.Fd, _receiveBuffer);
-            switch (received)
+            var received = TcpSocket.Receive(connection.Fd, _receiveBuffer);
+            if (received == -2)
             {
-                case -2:
-                    return;
-                case -1:
-                    Fail(connection, ErrorClass.Read);
-                    return;
-                case 0:
-                    OnEndOfStream(connection);
-                    return;
-                default:
-                    break;
+                // Drained exactly at the end of a full buffer: what it held may still have freed the connection to send.
+                break;
+            }
+
+            if (received == -1)
+            {
+                Fail(connection, ErrorClass.Read);
+                return;
+            }
+
+            if (received == 0)
+            {
+                OnEndOfStream(connection);
+                return;
             }
 
             Counters.BytesRead += received;
@@ -168,8 +170,12 @@ internal sealed partial class Worker
             {
                 return;
             }
+
+            if (received < _receiveBuffer.Length && !toEnd)
+            {
+                break;
+            }
         }
-        while ((received == _receiveBuffer.Length || toEnd) && connection.Token == token);
 
         if (_running && connection.Outstanding < _plan.Pipeline)
         {
