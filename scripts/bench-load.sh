@@ -13,7 +13,7 @@
 #   2. `devicebench load` at 10,000 connections for MEMORY_SECONDS (20 s by default, 60 s with --long) and its
 #      peak resident memory (VmHWM; aim <= 64 MB);
 #   3. the open loop at 500 requests/s on 8 connections: how late each send left against its plan (the engine's
-#      sendLag: P50, P99, P99.9, max), on a quiet core and with a CPU-bound neighbour on the generator's core, each
+#      sendLag: P50, P99, P99.9, max), with no neighbour added and beside a CPU-bound one on the generator's core, each
 #      with the worker threads on SCHED_FIFO (what the engine does where the process may) and without it (the same
 #      binary started without CAP_SYS_NICE, as an unprivileged user runs it).
 #   usage: scripts/bench-load.sh [--long]
@@ -146,8 +146,8 @@ lag_row() { # LABEL PREFIX...
 print("%-34s %8d %8d %8d %8d %10d" % (sys.argv[2], l["p50Micros"], l["p99Micros"], l["p999Micros"], l["maxMicros"], l["count"]))' \
     "$work/lag.json" "$label"
 }
-lag_row "quiet" env
-[ ${#nice_caps[@]} -gt 0 ] && lag_row "quiet" "${nice_caps[@]}"
+lag_row "no neighbour added" env
+[ ${#nice_caps[@]} -gt 0 ] && lag_row "no neighbour added" "${nice_caps[@]}"
 taskset -c "$client_cpu" sh -c 'while :; do :; done' &
 hog_pid=$!; BENCH_PIDS+=("$hog_pid")
 lag_row "CPU-bound neighbour" env
