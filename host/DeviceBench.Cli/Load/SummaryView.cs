@@ -63,7 +63,7 @@ public static class SummaryView
         RenderErrors(console, result.Errors);
         var engine = result.Engine;
         console.MarkupLine(Markup.Escape(string.Create(Invariant,
-            $"engine: CPU {engine.CpuPercent:F0} %, busy {engine.BusyCpuPercent:F0} % (100 % = one core; {engine.CoresAvailable} available), {engine.ConnectionsOpenedAtStart} connections opened, {engine.WorkerAllocatedBytes:N0} bytes allocated on load threads")));
+            $"engine: CPU {engine.CpuPercent:F0} %, busy {engine.BusyCpuPercent:F0} % (100 % = one core; {engine.CoresAvailable} available), {engine.ConnectionsOpenedAtStart} connections opened, {engine.WorkerAllocatedBytes:N0} bytes allocated on load threads{(engine.RealtimeSends ? ", sends scheduled on SCHED_FIFO threads" : "")}")));
         foreach (var warning in engine.Warnings)
         {
             console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");

@@ -59,6 +59,41 @@ public class ClosedLoopTests
     }
 
     [Fact]
+    public async Task Responses_larger_than_one_receive_are_read_whole_and_counted_once()
+    {
+        // Sockets are edge-triggered: a readiness edge is reported once, so the engine must keep receiving while its
+        // 64 KiB buffer comes back full. Four pipelined 100 KiB bodies are 400 KiB per batch; stopping after one
+        // receive would leave them unread until the timeout, and a miscount would show as length errors.
+        const int bodyBytes = 100 * 1024;
+        await using var server = new TestHttpServer(_ => Reply.Ok(new string('x', bodyBytes)));
+        var result = await LoadRun.Against(server, o => o with { Pipeline = 4, ExpectedBodyBytes = bodyBytes });
+
+        Assert.True(result.Requests >= 4);
+        Assert.Equal(server.Requests, result.Requests);
+        Assert.Equal(0, result.Errors.Total);
+        Assert.Equal(0, result.Unfinished);
+        Assert.True(result.BytesRead >= result.Requests * bodyBytes);
+        Assert.InRange(result.Latency.MaxMicros, 0, 1_999_999);
+    }
+
+    [Fact]
+    public async Task A_response_that_exactly_fills_the_receive_buffer_does_not_stall_its_connection()
+    {
+        // 64 KiB to the byte: the receive fills the buffer, so the engine receives again, finds nothing (EAGAIN), and
+        // must still send the next request; returning there would leave each connection idle after one response.
+        var body = 65_536 - Reply.Ok(new string('x', 60_000)).Bytes.Length + 60_000;
+        var reply = Reply.Ok(new string('x', body));
+        Assert.Equal(65_536, reply.Bytes.Length);
+        await using var server = new TestHttpServer(_ => reply);
+        var result = await LoadRun.Against(server, o => o with { ExpectedBodyBytes = body });
+
+        Assert.Equal(server.Requests, result.Requests);
+        Assert.Equal(0, result.Errors.Total);
+        // 4 connections for 1 s on loopback answer hundreds of these; a stall would stop each after its first.
+        Assert.True(result.Requests > 40, $"only {result.Requests} requests");
+    }
+
+    [Fact]
     public async Task Connection_close_responses_are_reconnects_not_errors()
     {
         await using var server = new TestHttpServer(_ => Reply.Ok(extraHeaders: "Connection: close\r\n") with { CloseAfter = true });

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DeviceBench.Host.Load;
+using DeviceBench.Host.Load.Linux;
 using DeviceBench.Host.Load.Running;
 using DeviceBench.Host.Tests.Servers;
 
@@ -32,6 +33,25 @@ public class OpenLoopTests
         Assert.Equal(120, result.Requests);
         Assert.Equal(120, server.ArrivalTicks.Count);
         AssertLagIsReportedHonestly(result, 120);
+    }
+
+    [Fact]
+    public async Task Low_rate_sends_are_scheduled_on_realtime_threads_where_the_process_may()
+    {
+        // SCHED_FIFO needs root, CAP_SYS_NICE or an RLIMIT_RTPRIO; the engine must use it exactly when it is allowed,
+        // only for the open loop, and only where a worker's share of the rate keeps its polling small.
+        var permitted = await Task.Factory.StartNew(RealtimeScheduling.TryForCurrentThread, TaskCreationOptions.LongRunning);
+        await using var server = new TestHttpServer();
+
+        var slow = await LoadRun.Against(server, o => o with { Connections = 2, RatePerSecond = 200 });
+        var fast = await LoadRun.Against(server, o => o with { Connections = 2, RatePerSecond = 5_000 });
+        var closed = await LoadRun.Against(server);
+
+        Assert.Equal(permitted, slow.Engine.RealtimeSends);
+        Assert.Equal(200, slow.Requests);
+        Assert.False(fast.Engine.RealtimeSends);
+        Assert.Equal(5_000, fast.Requests);
+        Assert.False(closed.Engine.RealtimeSends);
     }
 
     [Fact]

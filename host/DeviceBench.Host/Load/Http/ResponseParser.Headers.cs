@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Text;
 using System.Text;
 
@@ -14,6 +15,7 @@ internal sealed partial class ResponseParser
     private int _carryLength;
 
     /// <summary>NeedMore means "keep going": either all input was stashed, or the head ended and a body follows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ParseStep ParseHeaders(ReadOnlySpan<byte> data, out int consumed)
     {
         if (_carryLength == 0)
@@ -81,6 +83,7 @@ internal sealed partial class ResponseParser
         return start[..length].SequenceEqual(prefix[..length]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ParseStep OnHeaderBlock(ReadOnlySpan<byte> block)
     {
         BodyBytes = 0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DeviceBench.Host.Load.Http;
 
 /// <summary>
@@ -59,6 +61,7 @@ internal sealed partial class ResponseParser
     }
 
     /// <summary>Consumes bytes until one response completes, the input runs out, or the input proves invalid.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ParseStep Parse(ReadOnlySpan<byte> data, out int consumed)
     {
         consumed = 0;

@@ -4,7 +4,8 @@ using System.Runtime.InteropServices;
 namespace DeviceBench.Host.Load.Linux;
 
 /// <summary>
-/// One epoll instance, level-triggered. Each registration carries a 64-bit token that comes back with its events.
+/// One epoll instance. Each registration carries a 64-bit token that comes back with its events; interest sets that
+/// include <see cref="EdgeTriggered"/> report readiness once per change instead of at every wait.
 /// </summary>
 internal sealed class Epoll : IDisposable
 {
@@ -12,6 +13,10 @@ internal sealed class Epoll : IDisposable
     public const uint Out = 0x004;
     public const uint Error = 0x008;
     public const uint HangUp = 0x010;
+
+    /// <summary>The peer shut down its side: after the bytes already queued, a receive returns end of stream.</summary>
+    public const uint PeerClosed = 0x2000;
+    public const uint EdgeTriggered = 1u << 31;
 
     private const int OperationAdd = 1;
     private const int OperationDelete = 2;

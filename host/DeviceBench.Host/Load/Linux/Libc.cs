@@ -74,5 +74,8 @@ internal static class Libc
     [DllImport(Library, SetLastError = true)]
     public static extern int prctl(int option, nuint argument2, nuint argument3, nuint argument4, nuint argument5);
 
+    [DllImport(Library, SetLastError = true)]
+    public static extern int sched_setscheduler(int pid, int policy, int[] param);
+
     public static int LastError => Marshal.GetLastPInvokeError();
 }

@@ -73,7 +73,8 @@ internal static class ResultBuilder
             Errors = ErrorCounts.From(measured.Errors),
             Reconnects = measured.Reconnects,
             Unfinished = workers.Sum(w => w.Counters.Unfinished),
-            Engine = new EngineHealth(cpuPercent, cores, cpuBound, opened, workers.Sum(w => w.Counters.AllocatedBytes), fileLimit, warnings, busyPercent),
+            Engine = new EngineHealth(cpuPercent, cores, cpuBound, opened, workers.Sum(w => w.Counters.AllocatedBytes), fileLimit, warnings, busyPercent,
+                workers.Count > 0 && workers.All(w => w.Realtime)),
             Intervals = collector.Records,
         };
     }

@@ -19,7 +19,7 @@ internal sealed partial class Worker
         connection.NewGeneration();
         connection.State = ConnectionState.Connecting;
         connection.StateTicks = now;
-        _epoll.Add(fd, Epoll.Out, connection.Token);
+        _epoll.Add(fd, ConnectInterest, connection.Token);
     }
 
     private void OnConnectCompleted(Connection connection)
@@ -31,7 +31,7 @@ internal sealed partial class Worker
         }
 
         connection.State = ConnectionState.Open;
-        _epoll.Modify(connection.Fd, Epoll.In, connection.Token);
+        _epoll.Modify(connection.Fd, ReadInterest, connection.Token);
         Counters.OpenConnections++;
         if (connection.EverOpened)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DeviceBench.Host.Load.Http;
 using DeviceBench.Host.Load.Linux;
 
@@ -20,6 +21,7 @@ internal sealed partial class Worker
     }
 
     /// <summary>Closed loop (wrk): a new batch of <c>pipeline</c> requests as soon as the previous one is answered.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SendClosedLoop(Connection connection, long now)
     {
         if (_stopping || connection.Outstanding > 0 || !connection.CanSend(_plan.Pipeline))
@@ -37,6 +39,7 @@ internal sealed partial class Worker
     }
 
     /// <summary>Open loop: pops every connection whose next planned send time has come.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunSchedule(long now)
     {
         while (_schedule.TryPeek(out var connection, out var due) && due <= now)
@@ -51,6 +54,7 @@ internal sealed partial class Worker
     /// A request that had to wait for the server keeps its planned time, so the wait is charged to the server
     /// (coordinated omission corrected); a connection that cannot send is marked blocked and catches up later.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SendDue(Connection connection, long now, bool onTime)
     {
         var end = _plan.EndTicks;
@@ -93,6 +97,7 @@ internal sealed partial class Worker
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Write(Connection connection, int length)
     {
         var sent = TcpSocket.Send(connection.Fd, _plan.Batch, 0, length);
@@ -107,7 +112,7 @@ internal sealed partial class Worker
         {
             connection.WriteOffset = sent;
             connection.WriteEnd = length;
-            _epoll.Modify(connection.Fd, Epoll.In | Epoll.Out, connection.Token);
+            _epoll.Modify(connection.Fd, ReadWriteInterest, connection.Token);
         }
     }
 
@@ -126,7 +131,7 @@ internal sealed partial class Worker
         {
             connection.WriteOffset = 0;
             connection.WriteEnd = 0;
-            _epoll.Modify(connection.Fd, Epoll.In, connection.Token);
+            _epoll.Modify(connection.Fd, ReadInterest, connection.Token);
             if (_running)
             {
                 ResumeSending(connection, Clock.Now);
@@ -134,32 +139,61 @@ internal sealed partial class Worker
         }
     }
 
-    private void OnReadable(Connection connection)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void OnReadable(Connection connection, uint events)
     {
-        var received = TcpSocket.Receive(connection.Fd, _receiveBuffer);
-        switch (received)
+        // Edge-triggered: read until a receive comes back short of the buffer, or to the end once the peer closed.
+        var toEnd = (events & (Epoll.PeerClosed | Epoll.HangUp | Epoll.Error)) != 0;
+        while (true)
         {
-            case -2:
-                return;
-            case -1:
+            var received = TcpSocket.Receive(connection.Fd, _receiveBuffer);
+            if (received == -2)
+            {
+                // Drained exactly at the end of a full buffer: what it held may still have freed the connection to send.
+                break;
+            }
+
+            if (received == -1)
+            {
                 Fail(connection, ErrorClass.Read);
                 return;
-            case 0:
+            }
+
+            if (received == 0)
+            {
                 OnEndOfStream(connection);
                 return;
-            default:
+            }
+
+            Counters.BytesRead += received;
+            if (!Consume(connection, _receiveBuffer.AsSpan(0, received)))
+            {
+                return;
+            }
+
+            if (received < _receiveBuffer.Length && !toEnd)
+            {
                 break;
+            }
         }
 
-        Counters.BytesRead += received;
-        var data = _receiveBuffer.AsSpan(0, received);
+        if (_running && connection.Outstanding < _plan.Pipeline)
+        {
+            ResumeSending(connection, Clock.Now);
+        }
+    }
+
+    /// <summary>Parses received bytes, timing every response they complete; false once the connection was closed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool Consume(Connection connection, ReadOnlySpan<byte> data)
+    {
         while (!data.IsEmpty)
         {
             if (connection.Outstanding == 0)
             {
                 // Bytes nobody asked for: the previous response ran past its declared length.
                 Fail(connection, ErrorClass.Length);
-                return;
+                return false;
             }
 
             var step = connection.Parser.Parse(data, out var consumed);
@@ -167,7 +201,7 @@ internal sealed partial class Worker
             if (step == ParseStep.Invalid)
             {
                 Fail(connection, ErrorClass.Parse);
-                return;
+                return false;
             }
 
             if (step == ParseStep.ResponseComplete)
@@ -176,15 +210,12 @@ internal sealed partial class Worker
                 if (connection.Parser.CloseAfterResponse)
                 {
                     Recycle(connection);
-                    return;
+                    return false;
                 }
             }
         }
 
-        if (_running && connection.Outstanding < _plan.Pipeline)
-        {
-            ResumeSending(connection, Clock.Now);
-        }
+        return true;
     }
 
     private void OnEndOfStream(Connection connection)
@@ -209,6 +240,7 @@ internal sealed partial class Worker
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OnResponse(Connection connection, long now)
     {
         connection.Pop(out var planned, out var sent);

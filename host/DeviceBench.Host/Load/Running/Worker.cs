@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DeviceBench.Host.Load.Linux;
 
 namespace DeviceBench.Host.Load.Running;
@@ -7,12 +8,32 @@ namespace DeviceBench.Host.Load.Running;
 /// (wrk's model), so the hot path takes no lock. Open-loop sends are scheduled from a priority queue of
 /// planned times and woken by a timerfd, spinning only for the last few microseconds before each send.
 /// </summary>
+/// <remarks>
+/// The per-request methods (here, in Worker.Traffic and in the parser) are [AggressiveOptimization]: compiled
+/// optimised at their first call instead of starting as tier-0 and instrumented code. In a 6 s run against
+/// rust-hyper, tier-0 code was still a visible share of the load thread (ResponseParser.OnHeaderBlock: 1.15 % of
+/// samples unoptimised against 0.62 % optimised), and every run pays that warm-up again.
+/// </remarks>
 internal sealed partial class Worker : IDisposable
 {
     private const ulong TimerToken = ulong.MaxValue;
+
+    // Sockets are edge-triggered: a level-triggered socket is polled again at the next epoll_wait only to find it
+    // drained (tcp_poll and sock_poll were 4 % of the load thread's samples against rust-hyper). A receive that
+    // fills less than the buffer has drained the socket, and whatever arrives later raises a new edge; but a FIN
+    // that came with the last bytes raises none of its own, so a peer that closed (PeerClosed) is read to the end.
+    private const uint ReadInterest = Epoll.In | Epoll.PeerClosed | Epoll.EdgeTriggered;
+    private const uint ReadWriteInterest = ReadInterest | Epoll.Out;
+    private const uint ConnectInterest = Epoll.Out | Epoll.PeerClosed | Epoll.EdgeTriggered;
     private const int HousekeepingMillis = 20;
 
+    // A SCHED_FIFO thread's polling (up to 40 µs before each send, 50 µs after each event) no longer yields to normal
+    // threads, so it is only for rates where that stays small: 1,000 requests/s × (90 µs + ~10 µs of work) = 10 % of
+    // a core at most. Above that, sends are frequent enough that the worker is awake anyway.
+    private const double RealtimeMaxRatePerWorker = 1_000;
+
     // timerfd wake-ups land within a few µs once timer slack is 1 ns; the last stretch is polled so sends go out on time.
+    // Even on SCHED_FIFO the poll pays: woken at the planned time itself, sends left P50 48–67 µs late, against 0–20 µs.
     private static readonly long SpinTicks = Clock.TicksFrom(TimeSpan.FromMicroseconds(40));
     private static readonly long LingerTicks = Clock.TicksFrom(TimeSpan.FromMicroseconds(50));
     private static readonly long HousekeepingTicks = Clock.TicksFrom(TimeSpan.FromMilliseconds(HousekeepingMillis));
@@ -47,11 +68,16 @@ internal sealed partial class Worker : IDisposable
 
     public LatencyRecorders Recorders { get; }
 
+    /// <summary>This worker's thread ran SCHED_FIFO (open loop at a low rate, where the process may).</summary>
+    public bool Realtime { get; private set; }
+
     /// <summary>Thread body: connect, wait for the start, run until the end, drain, close.</summary>
     public void Run()
     {
         var allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
         _ = TimerSlack.MinimiseForCurrentThread();
+        var rateShare = _plan.RatePerSecond * _connections.Length / _plan.TotalConnections;
+        Realtime = _plan.IsOpenLoop && rateShare <= RealtimeMaxRatePerWorker && RealtimeScheduling.TryForCurrentThread();
         var signalled = false;
         try
         {
@@ -107,6 +133,7 @@ internal sealed partial class Worker : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Loop()
     {
         _running = true;
@@ -191,6 +218,7 @@ internal sealed partial class Worker : IDisposable
     /// round trip: measured against a one-core Go server, wrk got 54k requests/s, this engine 52k sleeping and 59k
     /// lingering. Empty polls yield the core to any other runnable thread (a server sharing it goes first).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long PollOrLinger(long now)
     {
         var wait = WaitMillis(now);
@@ -211,6 +239,7 @@ internal sealed partial class Worker : IDisposable
         return Clock.Now;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Poll(int timeoutMillis)
     {
         // Time in epoll_wait is time the server (or the schedule) kept this worker waiting, whether it slept or polled.
@@ -240,9 +269,9 @@ internal sealed partial class Worker : IDisposable
                 continue;
             }
 
-            if ((events & (Epoll.In | Epoll.HangUp | Epoll.Error)) != 0)
+            if ((events & (Epoll.In | Epoll.PeerClosed | Epoll.HangUp | Epoll.Error)) != 0)
             {
-                OnReadable(connection);
+                OnReadable(connection, events);
             }
 
             if ((events & Epoll.Out) != 0 && connection.Token == token && connection.IsWritePending)
