@@ -76,10 +76,11 @@ done
 printf '\n%-15s %12s %9s %8s %12s %8s\n' build "baseline kB" "step kB" "vs rust" "size bytes" "vs rust"
 previous=""
 for name in "${names[@]}"; do
-  step=-; [ -n "$previous" ] && step=$(( kb[$name] - kb[$previous] ))
+  in_steps=no; [[ " ${steps[*]} " == *" $name "* ]] && in_steps=yes
+  step=-; [ "$in_steps" = yes ] && [ -n "$previous" ] && step=$(( kb[$name] - kb[$previous] ))
   printf '%-15s %12s %9s %8s %12s %8s\n' "$name" "${kb[$name]}" "$step" "$(ratio "${kb[$name]}" "${kb[rust-hyper]}")" \
     "${size[$name]}" "$(ratio "${size[$name]}" "${size[rust-hyper]}")"
-  previous=""; [[ " ${steps[*]} " == *" $name "* ]] && previous=$name
+  previous=$name
 done
 echo "minimal engine serving, reporting to a pty every second; Rss ${settle}s after listening (floor: after start), median of $rounds"
 echo "csharp-minimal (lean) / rust-hyper: baseline $(ratio "${kb[lean]}" "${kb[rust-hyper]}")x, size $(ratio "${size[lean]}" "${size[rust-hyper]}")x;" \
