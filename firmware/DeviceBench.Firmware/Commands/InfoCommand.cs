@@ -29,6 +29,7 @@ internal static class InfoCommand
         var gc = GC.GetConfigurationVariables();
         output.WriteLine($"gc_heap_hard_limit_bytes: {GcSetting(gc, "GCHeapHardLimit")}");
         output.WriteLine($"gc_conserve_memory: {GcSetting(gc, "GCConserveMem")}");
+        output.WriteLine($"gc_region_range_bytes: {GcSetting(gc, "GCRegionRange")}");
         return 0;
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using DeviceBench.Firmware.Engines;
+using DeviceBench.Firmware.Linux;
 using DeviceBench.Firmware.Sinks;
 using DeviceBench.Firmware.Sampling;
 
@@ -60,6 +61,8 @@ internal static class ServeCommand
             return 1;
         }
         reporter.Ready(Environment.ProcessId, engine.BoundPort);
+        // Start-up is over: its code need not stay resident (Linux/StartupPages.cs says why and what it saves).
+        StartupPages.Release();
         reporter.Run(stop.Token);
         using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         engine.StopAsync(grace.Token).GetAwaiter().GetResult();

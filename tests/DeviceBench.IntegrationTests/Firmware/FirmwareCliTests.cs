@@ -151,6 +151,53 @@ public class FirmwareCliTests
     }
 
     [Fact]
+    public void The_lean_build_bakes_its_gc_reservation_in_and_the_environment_still_overrides_it()
+    {
+        string lean = Artifacts.Path("x64", "fw-minimal/devicebench-fw");
+        var baked = Run(lean, "info");
+        var overridden = Run("/usr/bin/env", "DOTNET_GCRegionRange=10000000", lean, "info"); // bare hex: 256 MiB
+        Assert.Equal((0, 0), (baked.ExitCode, overridden.ExitCode));
+        Assert.Contains("gc_region_range_bytes: 1073741824", baked.Output);
+        Assert.Contains("gc_region_range_bytes: 268435456", overridden.Output);
+    }
+
+    [Fact]
+    public void The_lean_build_serves_and_reports_after_releasing_its_start_up_code_pages()
+    {
+        string lean = Artifacts.Path("x64", "fw-minimal/devicebench-fw");
+        int port = FreePort.Next();
+        using var server = ServerProcess.Start(lean, ["serve", "--port", $"{port}", "--address", "127.0.0.1", "--interval-ms", "200"], port);
+        server.WaitForOutput(l => l.Contains(" READY ", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        using (var c = new RawHttpConnection(server.Port))
+        {
+            c.Send("GET / HTTP/1.1\r\nHost: b\r\n\r\n");
+            var response = c.ReadResponse();
+            Assert.Equal((200, "Hello, World!"), (response.Status, response.BodyText));
+        }
+        server.WaitForOutput(l => l.Contains(" STAT ", StringComparison.Ordinal) && l.Contains(" requests=1 ", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        // Start-up maps all of the code (the kernel faults a cached file in 64 kB around each touch); after READY the
+        // firmware unmaps it, and serving one request and reporting bring back only part of it.
+        var (size, resident) = CodeMapping(server.Pid, Path.GetFullPath(lean));
+        Assert.True(resident < size, $"all {size} kB of code still resident");
+        Assert.Equal(0, server.Stop(TimeSpan.FromSeconds(10)));
+    }
+
+    // Size and Rss (kB) of the executable's code mapping in /proc/PID/smaps.
+    private static (long Size, long Rss) CodeMapping(int pid, string exe)
+    {
+        bool code = false;
+        long size = 0;
+        foreach (string line in File.ReadLines($"/proc/{pid}/smaps"))
+        {
+            string[] f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (f[0].Contains('-', StringComparison.Ordinal)) code = f.Length == 6 && f[1] == "r-xp" && f[5] == exe;
+            else if (code && f[0] == "Size:") size = long.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture);
+            else if (code && f[0] == "Rss:") return (size, long.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        throw new InvalidOperationException($"no code mapping of {exe} in /proc/{pid}/smaps");
+    }
+
+    [Fact]
     public void Host_and_both_firmware_builds_print_one_version()
     {
         var host = Run("dotnet", Path.Combine(AppContext.BaseDirectory, "devicebench.dll"), "--version");
