@@ -60,9 +60,10 @@ internal static class ServeCommand
             reporter.End("error", 1);
             return 1;
         }
-        reporter.Ready(Environment.ProcessId, engine.BoundPort);
-        // Start-up is over: its code need not stay resident (Linux/StartupPages.cs says why and what it saves).
+        // Start-up is over: its code need not stay resident (Linux/StartupPages.cs says why and what it saves). Released
+        // before READY, so the baseline READY reports is the one every script measures after it, not the start-up peak.
         StartupPages.Release();
+        reporter.Ready(Environment.ProcessId, engine.BoundPort);
         reporter.Run(stop.Token);
         using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         engine.StopAsync(grace.Token).GetAwaiter().GetResult();

@@ -175,7 +175,7 @@ public class FirmwareCliTests
             Assert.Equal((200, "Hello, World!"), (response.Status, response.BodyText));
         }
         server.WaitForOutput(l => l.Contains(" STAT ", StringComparison.Ordinal) && l.Contains(" requests=1 ", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
-        // Start-up maps all of the code (the kernel faults a cached file in 64 kB around each touch); after READY the
+        // Start-up maps all of the code (the kernel faults a cached file in 64 kB around each touch); before READY the
         // firmware unmaps it, and serving one request and reporting bring back only part of it.
         var (size, resident) = CodeMapping(server.Pid, Path.GetFullPath(lean));
         Assert.True(resident < size, $"all {size} kB of code still resident");
