@@ -95,32 +95,17 @@ public class LavaJobTests
         }
     }
 
-    [Fact]
-    public void Board_address_without_a_port_is_a_usage_error_and_writes_nothing()
-    {
-        string folder = Directory.CreateTempSubdirectory("devicebench-lava-address").FullName;
-        try
-        {
-            var result = DevicebenchRun.Run(folder, "lava", "job", "--device-type", "qemu", "--board-address", "10.0.0.7",
-                "--artifacts", Path.Combine(Artifacts.RepositoryRoot, "artifacts"));
-            DevicebenchRun.AssertOneLineError(2, "devicebench lava job: --board-address '10.0.0.7' is not HOST:PORT", result);
-            Assert.Empty(DevicebenchRun.Listing(folder));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    [Fact]
-    public void Real_board_job_without_its_boot_files_is_a_usage_error_and_writes_nothing()
+    [Theory]
+    [InlineData("--device-type qemu --board-address 10.0.0.7", "--board-address '10.0.0.7' is not HOST:PORT")]
+    [InlineData("--device-type bcm2711-rpi-4-b --firmware-url http://lab.invalid/db/",
+        "bcm2711-rpi-4-b boots over tftp/NFS: give --kernel-url, --dtb-url and --rootfs-url")]
+    public void A_job_lava_cannot_run_is_a_usage_error_and_writes_nothing(string arguments, string error)
     {
         string folder = Directory.CreateTempSubdirectory("devicebench-lava-usage").FullName;
         try
         {
-            var result = DevicebenchRun.Run(folder, "lava", "job", "--device-type", "bcm2711-rpi-4-b", "--firmware-url", "http://lab.invalid/db/",
-                "--artifacts", Path.Combine(Artifacts.RepositoryRoot, "artifacts"));
-            DevicebenchRun.AssertOneLineError(2, "devicebench lava job: bcm2711-rpi-4-b boots over tftp/NFS: give --kernel-url, --dtb-url and --rootfs-url", result);
+            var result = DevicebenchRun.Run(folder, ["lava", "job", .. arguments.Split(' '), "--artifacts", Path.Combine(Artifacts.RepositoryRoot, "artifacts")]);
+            DevicebenchRun.AssertOneLineError(2, $"devicebench lava job: {error}", result);
             Assert.Empty(DevicebenchRun.Listing(folder));
         }
         finally
