@@ -15,8 +15,9 @@ packages=(
   # arm64 glibc at /lib/aarch64-linux-gnu: qemu-aarch64 runs the arm64 builds against it (ld.so and libc from one package;
   # mixing the cross package's ld.so with this libc hangs pthread_create under qemu-user)
   libc6:arm64
-  # running and measuring: arm64 user-mode emulation, pty pairs, the reference load generator, ss (listening ports)
-  qemu-user socat wrk file procps util-linux iproute2
+  # running and measuring: arm64 user-mode emulation, pty pairs, the reference load generator, ss (listening ports),
+  # strace (system calls per request in scripts/bench-minimal.sh)
+  qemu-user socat wrk file procps util-linux iproute2 strace
   # the emulated arm64 board (kernel, busybox, libgpiod come from Debian's arm64 archive at run time)
   qemu-system-arm cpio
   # the SSH board's tests run a real OpenSSH server on loopback; the HTML report is checked in headless Chromium

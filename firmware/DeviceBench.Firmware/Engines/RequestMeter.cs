@@ -25,18 +25,27 @@ internal sealed class RequestMeter
     public long Requests => Volatile.Read(ref _requests);
     public long Connections => Volatile.Read(ref _connections);
 
-    /// <summary>Call when a request has been parsed; pass the result to <see cref="EndRequest"/> once its response is written.</summary>
-    public RequestTiming BeginRequest()
+    /// <summary>Call when a request has been parsed; pass the result to <see cref="EndRequest(RequestTiming)"/> once its
+    /// response is written.</summary>
+    public RequestTiming BeginRequest() => BeginRequest(Stopwatch.GetTimestamp());
+
+    /// <summary>As <see cref="BeginRequest()"/> with a <see cref="Stopwatch"/> timestamp the caller already read: an
+    /// engine answering a batch of requests parsed together reads the clock once for all of them.</summary>
+    public RequestTiming BeginRequest(long startTimestamp)
     {
         long n = Interlocked.Increment(ref _requests);
         bool marked = _marker is not null && n % _markEvery == 0;
         if (marked) _marker!.Raise();
-        return new RequestTiming(Stopwatch.GetTimestamp(), marked);
+        return new RequestTiming(startTimestamp, marked);
     }
 
-    public void EndRequest(RequestTiming timing)
+    public void EndRequest(RequestTiming timing) => EndRequest(timing, Stopwatch.GetTimestamp());
+
+    /// <summary>As <see cref="EndRequest(RequestTiming)"/> at <paramref name="endTimestamp"/>: one clock read for a batch
+    /// written by one send.</summary>
+    public void EndRequest(RequestTiming timing, long endTimestamp)
     {
-        long micros = (long)Stopwatch.GetElapsedTime(timing.StartTimestamp).TotalMicroseconds;
+        long micros = (long)Stopwatch.GetElapsedTime(timing.StartTimestamp, endTimestamp).TotalMicroseconds;
         if (timing.Marked) _marker!.Lower();
         Latency.Record(micros);
     }

@@ -96,6 +96,49 @@ public class MinimalEngineTests
     }
 
     [Fact]
+    public async Task Pipelined_burst_of_many_receive_chunks_to_a_slow_reader_is_answered_complete_and_in_order()
+    {
+        // 3,000 requests (~90 KB: dozens of 2 KB receive chunks, so a connection is re-armed behind the others after
+        // its chunks per event) answered into a 4 KB receive window read in small bites: sends go partial, output is
+        // parked and flushed on EPOLLOUT edges, reading resumes on re-arm, many times over.
+        await using var engine = await EngineHarness.StartAsync();
+        using var client = new RawHttpClient(engine.BoundPort);
+        client.Socket.ReceiveBufferSize = 4096;
+        const int requests = 3_000;
+        string[] paths = Enumerable.Range(0, requests).Select(k => (k % 3) switch { 0 => "/", 1 => "/json", _ => $"/x{k}" }).ToArray();
+        byte[] burst = Encoding.ASCII.GetBytes(string.Concat(paths.Select(p => $"GET {p} HTTP/1.1\r\nHost: a\r\n\r\n")));
+        var sender = Task.Run(() => client.Send(burst));
+        for (int k = 0; k < requests; k++)
+        {
+            var response = client.ReadResponse();
+            Assert.Equal((k % 3) switch { 0 => "200 Hello, World!", 1 => "200 {\"message\":\"Hello, World!\"}", _ => "404 " },
+                $"{response.Status} {response.Body}");
+        }
+        await sender;
+        client.Send("GET / HTTP/1.1\r\nHost: a\r\n\r\n");
+        Assert.Equal(200, client.ReadResponse().Status);
+    }
+
+    [Fact]
+    public async Task Request_and_half_close_sent_together_are_answered_then_the_connection_is_closed()
+    {
+        // The FIN may be queued behind the request when the engine reads it: edge-triggered, that read is short and no
+        // further event comes, so the engine must notice the hang-up (EPOLLRDHUP) and read on to the end of the stream
+        // rather than hold the connection until the idle timeout (30 s; the client gives up after 10 s).
+        await using var engine = await EngineHarness.StartAsync();
+        for (int k = 0; k < 50; k++)
+        {
+            using var client = new RawHttpClient(engine.BoundPort);
+            client.Send("GET / HTTP/1.1\r\nHost: a\r\n\r\nGET /json HTTP/1.1\r\nHost: a\r\n\r\n");
+            client.Socket.Shutdown(SocketShutdown.Send);
+            Assert.Equal("Hello, World!", client.ReadResponse().Body);
+            Assert.Equal(200, client.ReadResponse().Status);
+            Assert.True(client.IsClosedByServer());
+        }
+        Assert.True(EngineHarness.Eventually(() => engine.OpenConnections == 0, TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public async Task Pipelined_batch_split_at_every_byte_over_a_socket_answers_the_same()
     {
         await using var engine = await EngineHarness.StartAsync();

@@ -20,6 +20,7 @@ internal sealed class BatchResponder
     private readonly RequestTiming[] _timings;
     private int _length;
     private int _timingCount;
+    private long _chunkTimestamp;
 
     public BatchResponder(ResponseTable responses, RequestLimits limits, RequestMeter meter, int receiveChunkBytes)
     {
@@ -44,6 +45,8 @@ internal sealed class BatchResponder
     /// once the batch is written (an error, <c>Connection: close</c>, HTTP/1.0 without keep-alive).</summary>
     public bool Process(ref RequestParser parser, ReadOnlySpan<byte> input)
     {
+        // Requests parsed from one chunk start together: one clock read, taken when the first is answered.
+        _chunkTimestamp = 0;
         int offset = 0;
         while (offset < input.Length)
         {
@@ -68,7 +71,9 @@ internal sealed class BatchResponder
     /// <summary>Call once the batch has been handed to the socket: ends the requests' timings and empties the batch.</summary>
     public void Complete()
     {
-        for (int k = 0; k < _timingCount; k++) _meter.EndRequest(_timings[k]);
+        // One send wrote them all: one clock read (vDSO clock_gettime was ~1% of the loop's CPU read per request).
+        long now = _timingCount > 0 ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
+        for (int k = 0; k < _timingCount; k++) _meter.EndRequest(_timings[k], now);
         _timingCount = 0;
         _length = 0;
     }
@@ -79,7 +84,8 @@ internal sealed class BatchResponder
         var connection = !keepAlive ? ConnectionHeader.Close : parser.IsHttp10 ? ConnectionHeader.KeepAlive : ConnectionHeader.None;
         var response = _responses.Get(Choose(in parser), connection, parser.Method == HttpMethodKind.Head);
         if (_timingCount == _timings.Length || !Append(response)) return false; // unreachable by the sizing above
-        _timings[_timingCount++] = _meter.BeginRequest();
+        if (_chunkTimestamp == 0) _chunkTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
+        _timings[_timingCount++] = _meter.BeginRequest(_chunkTimestamp);
         return keepAlive;
     }
 

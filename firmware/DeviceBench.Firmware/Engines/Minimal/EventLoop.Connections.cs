@@ -8,6 +8,15 @@ internal sealed unsafe partial class EventLoop
 {
     /// <summary>Accepts per listener wake-up before serving the connections that are ready: fairness under a storm.</summary>
     private const int AcceptsPerWake = 64;
+
+    /// <summary>Full receive chunks read from one connection per event before the loop serves the others; a connection
+    /// still holding bytes after that is re-armed, which queues it behind them.</summary>
+    private const int ChunksPerWake = 4;
+
+    /// <summary>Connections are edge-triggered (see <see cref="Epoll.EdgeTriggered"/>); ReadHangUp tells a reader that a
+    /// FIN is queued behind the data, so a short read has not emptied the socket.</summary>
+    private const uint Readable = Epoll.In | Epoll.ReadHangUp | Epoll.EdgeTriggered;
+    private const uint Writable = Epoll.Out | Epoll.EdgeTriggered;
     private const int ConnectionAborted = 103;
     private bool _listenerPaused;
 
@@ -29,7 +38,7 @@ internal sealed unsafe partial class EventLoop
             int one = 1;
             Libc.SetSocketOption(fd, Libc.IpProtoTcp, Libc.TcpNoDelay, &one, sizeof(int));
             int slot = _connections.Allocate(fd, _nowMillis);
-            if (Epoll.Add(_epoll, fd, Epoll.In, Token(slot, _connections[slot].Generation)) < 0)
+            if (Epoll.Add(_epoll, fd, Readable, Token(slot, _connections[slot].Generation)) < 0)
             {
                 Libc.Close(fd);
                 _connections.Free(slot);
@@ -41,25 +50,39 @@ internal sealed unsafe partial class EventLoop
         }
     }
 
-    private void OnReadable(int slot, ref Connection c)
+    private void OnReadable(int slot, ref Connection c, uint events)
     {
+        bool hungUp = (events & (Epoll.ReadHangUp | Epoll.HangUp | Epoll.Error)) != 0;
         fixed (byte* receive = _receive)
         {
-            nint n = Libc.Receive(c.Fd, receive, _receive.Length, 0);
-            if (n <= 0)
+            for (int chunk = 1; ; chunk++)
             {
-                if (n < 0 && Libc.WouldBlock(Libc.LastError)) return;
-                Close(slot); // peer closed (a half-sent request is dropped with it) or reset
-                return;
+                nint n = Libc.Receive(c.Fd, receive, _receive.Length, 0);
+                if (n <= 0)
+                {
+                    if (n < 0 && Libc.WouldBlock(Libc.LastError)) return;
+                    Close(slot); // peer closed (a half-sent request is dropped with it) or reset
+                    return;
+                }
+                c.LastActivityMillis = _nowMillis;
+                bool keepOpen = _responder.Process(ref c.Parser, new ReadOnlySpan<byte>(receive, (int)n));
+                // The header-read clock starts with a head's first byte and stops when the head is complete.
+                if (!c.Parser.IsReadingHead) c.PhaseStartMillis = 0;
+                else if (c.PhaseStartMillis == 0 || _responder.Output.Length > 0) c.PhaseStartMillis = _nowMillis;
+                Flush(slot, ref c, keepOpen);
+                // Holding output, lingering or closed: reading stops, and re-registering re-polls the socket.
+                if (c.Phase != ConnectionPhase.Open) return;
+                // A short read emptied the socket, and whatever arrives later is a new event; one that filled the
+                // buffer may have left bytes, as may a hang-up whose FIN waits behind them.
+                if (n < _receive.Length && !hungUp) return;
+                if (chunk == ChunksPerWake) { Rearm(slot, ref c, Readable); return; }
             }
-            c.LastActivityMillis = _nowMillis;
-            bool keepOpen = _responder.Process(ref c.Parser, new ReadOnlySpan<byte>(receive, (int)n));
-            // The header-read clock starts with a head's first byte and stops when the head is complete.
-            if (!c.Parser.IsReadingHead) c.PhaseStartMillis = 0;
-            else if (c.PhaseStartMillis == 0 || _responder.Output.Length > 0) c.PhaseStartMillis = _nowMillis;
-            Flush(slot, ref c, keepOpen);
         }
     }
+
+    /// <summary>Registers <paramref name="events"/>; epoll_ctl polls the socket and queues an event if one is already due,
+    /// which an edge-triggered registration would otherwise not report again.</summary>
+    private void Rearm(int slot, ref Connection c, uint events) => Epoll.Modify(_epoll, c.Fd, events, Token(slot, c.Generation));
 
     /// <summary>Sends the loop's batch; what the socket does not take waits in a pending block while reading pauses.</summary>
     private void Flush(int slot, ref Connection c, bool keepOpen)
@@ -95,27 +118,30 @@ internal sealed unsafe partial class EventLoop
         c.PendingOffset = 0;
         c.PendingLength = unsent.Length;
         c.Phase = ConnectionPhase.Flushing;
-        Epoll.Modify(_epoll, c.Fd, Epoll.Out, Token(slot, c.Generation));
+        Rearm(slot, ref c, Writable);
         return true;
     }
 
     private void OnWritable(int slot, ref Connection c)
     {
-        nint r = Libc.Send(c.Fd, _pending.Block(c.PendingBlock) + c.PendingOffset, c.PendingLength, Libc.MsgNoSignal);
-        if (r < 0)
+        // Edge-triggered: send until the block is out or the socket is full, when a later EPOLLOUT will come.
+        while (c.PendingLength > 0)
         {
-            if (!Libc.WouldBlock(Libc.LastError)) Close(slot);
-            return;
+            nint r = Libc.Send(c.Fd, _pending.Block(c.PendingBlock) + c.PendingOffset, c.PendingLength, Libc.MsgNoSignal);
+            if (r < 0)
+            {
+                if (!Libc.WouldBlock(Libc.LastError)) Close(slot);
+                return;
+            }
+            c.LastActivityMillis = _nowMillis;
+            c.PendingOffset += (int)r;
+            c.PendingLength -= (int)r;
         }
-        c.LastActivityMillis = _nowMillis;
-        c.PendingOffset += (int)r;
-        c.PendingLength -= (int)r;
-        if (c.PendingLength > 0) return;
         _pending.Return(c.PendingBlock);
         c.PendingBlock = -1;
         c.Phase = ConnectionPhase.Open;
         if (c.CloseAfterFlush) BeginLinger(slot, ref c);
-        else Epoll.Modify(_epoll, c.Fd, Epoll.In, Token(slot, c.Generation));
+        else Rearm(slot, ref c, Readable);
     }
 
     /// <summary>Half-closes after a final response, then drains: closing with unread bytes would send a reset that can
@@ -125,15 +151,20 @@ internal sealed unsafe partial class EventLoop
         Libc.Shutdown(c.Fd, Libc.ShutWrite);
         c.Phase = ConnectionPhase.Lingering;
         c.PhaseStartMillis = _nowMillis;
-        Epoll.Modify(_epoll, c.Fd, Epoll.In, Token(slot, c.Generation));
+        Rearm(slot, ref c, Readable);
     }
 
     private void Drain(int slot, ref Connection c)
     {
         fixed (byte* receive = _receive)
         {
-            nint n = Libc.Receive(c.Fd, receive, _receive.Length, 0);
-            if (n == 0 || (n < 0 && !Libc.WouldBlock(Libc.LastError))) Close(slot);
+            for (int chunk = 1; ; chunk++)
+            {
+                nint n = Libc.Receive(c.Fd, receive, _receive.Length, 0);
+                if (n == 0 || (n < 0 && !Libc.WouldBlock(Libc.LastError))) { Close(slot); return; }
+                if (n < 0) return; // drained; the next bytes or the FIN are a new event
+                if (chunk == ChunksPerWake) { Rearm(slot, ref c, Readable); return; }
+            }
         }
     }
 

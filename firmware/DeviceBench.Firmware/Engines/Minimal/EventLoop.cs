@@ -111,12 +111,12 @@ internal sealed unsafe partial class EventLoop : IDisposable
             ulong token = Epoll.TokenAt(events, k);
             if (token == ListenerToken) AcceptAll();
             else if (token == WakeToken) ConsumeWake();
-            else Dispatch((int)(uint)token, (uint)(token >> 32));
+            else Dispatch((int)(uint)token, (uint)(token >> 32), Epoll.EventsAt(events, k));
         }
         if (_nowMillis >= _nextSecondMillis) OnSecond();
     }
 
-    private void Dispatch(int slot, uint generation)
+    private void Dispatch(int slot, uint generation, uint events)
     {
         ref var c = ref _connections[slot];
         // An event queued for a descriptor closed earlier in this batch, whose slot may already be reused.
@@ -127,7 +127,7 @@ internal sealed unsafe partial class EventLoop : IDisposable
             {
                 case ConnectionPhase.Flushing: OnWritable(slot, ref c); break;
                 case ConnectionPhase.Lingering: Drain(slot, ref c); break;
-                default: OnReadable(slot, ref c); break;
+                default: OnReadable(slot, ref c, events); break;
             }
         }
 #pragma warning disable CA1031 // Whatever goes wrong with one connection closes that connection; the loop keeps serving.

@@ -44,7 +44,9 @@ internal partial struct RequestParser
         var rest = input[i..];
         int n = rest.IndexOfAnyExcept(HttpChars.Token);
         if (n < 0) n = rest.Length;
-        for (int k = 0; k < n && _candidates != 0; k++) _candidates = Match(_candidates, _length + k, rest[k], AllNames, true);
+        // A name that arrived whole is compared at once; one split across reads narrows byte by byte.
+        if (_length == 0 && n < rest.Length) _candidates = WholeName(rest[..n]);
+        else for (int k = 0; k < n && _candidates != 0; k++) _candidates = Match(_candidates, _length + k, rest[k], AllNames, true);
         _length += n;
         i += n;
         if (!AddHeaderBytes(n, limits) || n == rest.Length) return;
@@ -52,6 +54,14 @@ internal partial struct RequestParser
         if (!AddHeaderBytes(1, limits)) return;
         i++;
         BeginValue();
+    }
+
+    /// <summary>The candidate bit of the known name <paramref name="name"/> is, case-insensitively, or 0.</summary>
+    private static byte WholeName(ReadOnlySpan<byte> name)
+    {
+        for (int c = 0; c < 5; c++)
+            if (System.Text.Ascii.EqualsIgnoreCase(name, NameOf(c))) return (byte)(1 << c);
+        return 0;
     }
 
     private void BeginValue()
@@ -86,23 +96,26 @@ internal partial struct RequestParser
 
     private void ValueRun(ReadOnlySpan<byte> input, ref int i, RequestLimits limits)
     {
+        // One vectorised scan finds where the valid bytes end; a known field's bytes then go through ValueByte one by
+        // one, each counted first, so a bad byte is still 400 before the size limit and 431 past it.
+        var rest = input[i..];
+        int n = rest.IndexOfAnyExcept(HttpChars.FieldValue);
+        if (n < 0) n = rest.Length;
         if (_header is KnownHeader.None)
         {
-            var rest = input[i..];
-            int n = rest.IndexOfAnyExcept(HttpChars.FieldValue);
-            if (n < 0) n = rest.Length;
             i += n;
-            if (!AddHeaderBytes(n, limits) || n == rest.Length) return;
+            if (!AddHeaderBytes(n, limits)) return;
         }
-        for (; i < input.Length; i++)
+        else
         {
-            byte b = input[i];
-            if (!AddHeaderBytes(1, limits)) return;
-            if (b == '\r') { EndValue(); i++; return; }
-            // NUL, a bare LF and every other CTL but HTAB are invalid in a field value (RFC 9110 §5.5).
-            if (!HttpChars.FieldValue.Contains(b)) { Fail(400); return; }
-            if (!ValueByte(b)) return;
+            for (int k = 0; k < n; k++, i++)
+                if (!AddHeaderBytes(1, limits) || !ValueByte(rest[k])) return; // stopped at the bad byte, as ever
         }
+        if (n == rest.Length || !AddHeaderBytes(1, limits)) return;
+        // NUL, a bare LF and every other CTL but HTAB are invalid in a field value (RFC 9110 §5.5).
+        if (rest[n] != '\r') { Fail(400); return; }
+        EndValue();
+        i++;
     }
 
     private bool ValueByte(byte b)
