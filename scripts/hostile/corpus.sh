@@ -28,13 +28,15 @@ cli=$root/host/DeviceBench.Cli/bin/hostile-script/Release/net10.0/devicebench.dl
 
 
 contenders=(csharp-minimal csharp-kestrel rust-hyper go-nethttp)
+# Runs in a background subshell: exec, so that the PID the script stops is the server's, not a shell's that would leave
+# the server running when it is killed.
 start() {
   local port=$2
   case $1 in
-    csharp-minimal) "$fw_minimal" serve --engine minimal --port "$port" --threads 1 --address 127.0.0.1 ;;
-    csharp-kestrel) "$fw" serve --engine kestrel --port "$port" --threads 1 --address 127.0.0.1 ;;
-    rust-hyper) "$art/rust-hyper" --port "$port" --threads 1 ;;
-    go-nethttp) "$art/go-nethttp" --port "$port" --threads 1 ;;
+    csharp-minimal) exec "$fw_minimal" serve --engine minimal --port "$port" --threads 1 --address 127.0.0.1 ;;
+    csharp-kestrel) exec "$fw" serve --engine kestrel --port "$port" --threads 1 --address 127.0.0.1 ;;
+    rust-hyper) exec "$art/rust-hyper" --port "$port" --threads 1 ;;
+    go-nethttp) exec "$art/go-nethttp" --port "$port" --threads 1 ;;
   esac
 }
 
