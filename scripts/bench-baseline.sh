@@ -9,11 +9,13 @@
 #   lean-nodisplay  + -p:DisplaySupport=false
 #   lean (shipped)  + the lean runtime settings (LeanRuntime, firmware/DeviceBench.Firmware/Board.props) —
 #                   -p:BuildFlavor=lean, what scripts/build.sh publishes
+#   lean-shared     the shipped lean build linked dynamically (-p:StaticExecutable=false): the file without glibc,
+#                   whose pages then count whole in Rss but only by their share in Pss
 # and for reference, each idle (its own start-up only):
 #   floor-dynamic   scripts/floor: a Native AOT Main that blocks in read(0), the firmware's board settings, glibc shared
 #   floor-static    the same linked statically: what the lean build's runtime costs before any firmware code
 #   go-nethttp, rust-hyper   the contenders (artifacts/x64, built when missing)
-# "vs rust" is the ratio to rust-hyper, for RSS and for size.
+# "vs rust" is the ratio to rust-hyper, for Rss, for Pss (rust-hyper shares glibc with every other process) and size.
 #   usage: scripts/bench-baseline.sh      env: ROUNDS=3 SETTLE=5
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -33,6 +35,7 @@ publish lean-dynamic baseline-ld "${lean[@]}"
 publish lean-static baseline-ls "${lean[@]}" -p:StaticExecutable=true
 publish lean-nodisplay baseline-lnd "${lean[@]}" -p:StaticExecutable=true -p:DisplaySupport=false
 publish lean lean
+publish lean-shared baseline-lsh "${lean[@]}" -p:DisplaySupport=false -p:LeanRuntime=true -p:StaticExecutable=false
 for linking in dynamic static; do
   echo "bench-baseline: publishing floor-$linking" >&2
   dotnet publish "$root/scripts/floor" -c Release -r linux-x64 -o "$out/floor-$linking" --nologo -v quiet \
@@ -45,11 +48,11 @@ done
 pty_dir=$(mktemp -d); socat "pty,raw,echo=0,link=$pty_dir/board" "pty,raw,echo=0,link=$pty_dir/host" & BENCH_PIDS+=($!)
 sleep 0.5; cat "$pty_dir/host" >/dev/null & BENCH_PIDS+=($!)
 steps=(full lean-dynamic lean-static lean-nodisplay lean)
-names=("${steps[@]}" floor-dynamic floor-static go-nethttp rust-hyper)
+names=("${steps[@]}" lean-shared floor-dynamic floor-static go-nethttp rust-hyper)
 binary() { case $1 in go-nethttp|rust-hyper) echo "$root/artifacts/x64/$1" ;; floor-*) echo "$out/$1/floor" ;; *) echo "$out/$1/devicebench-fw" ;; esac; }
-declare -A kb size
+declare -A kb pss size
 for name in "${names[@]}"; do
-  samples=()
+  samples=() pss_samples=()
   size[$name]=$(stat -c %s "$(binary "$name")")
   for _ in $(seq "$rounds"); do
     case $name in
@@ -58,7 +61,7 @@ for name in "${names[@]}"; do
         taskset -c 0 "$(binary "$name")" < "$work/floor.in" & SERVER_PID=$!; BENCH_PIDS+=("$SERVER_PID")
         exec {floor_in}>"$work/floor.in"
         sleep "$settle"
-        samples+=("$(rss_kb "$SERVER_PID")")
+        samples+=("$(rss_kb "$SERVER_PID")"); pss_samples+=("$(pss_kb "$SERVER_PID")")
         exec {floor_in}>&-; wait "$SERVER_PID" || true ;;
       *)
         port=$(free_port)
@@ -67,21 +70,22 @@ for name in "${names[@]}"; do
           *) start_pinned 0 "$port" "$(binary "$name")" serve --engine minimal --threads 1 --serial "$pty_dir/board" --serial-required --port "$port" ;;
         esac
         sleep "$settle"
-        samples+=("$(rss_kb "$SERVER_PID")")
+        samples+=("$(rss_kb "$SERVER_PID")"); pss_samples+=("$(pss_kb "$SERVER_PID")")
         stop_server "$SERVER_PID" ;;
     esac
   done
   kb[$name]=$(printf '%s\n' "${samples[@]}" | median)
+  pss[$name]=$(printf '%s\n' "${pss_samples[@]}" | median)
 done
-printf '\n%-15s %12s %9s %8s %12s %8s\n' build "baseline kB" "step kB" "vs rust" "size bytes" "vs rust"
+printf '\n%-15s %12s %9s %8s %8s %8s %12s %8s\n' build "baseline kB" "step kB" "vs rust" "Pss kB" "vs rust" "size bytes" "vs rust"
 previous=""
 for name in "${names[@]}"; do
   in_steps=no; [[ " ${steps[*]} " == *" $name "* ]] && in_steps=yes
   step=-; [ "$in_steps" = yes ] && [ -n "$previous" ] && step=$(( kb[$name] - kb[$previous] ))
-  printf '%-15s %12s %9s %8s %12s %8s\n' "$name" "${kb[$name]}" "$step" "$(ratio "${kb[$name]}" "${kb[rust-hyper]}")" \
-    "${size[$name]}" "$(ratio "${size[$name]}" "${size[rust-hyper]}")"
+  printf '%-15s %12s %9s %8s %8s %8s %12s %8s\n' "$name" "${kb[$name]}" "$step" "$(ratio "${kb[$name]}" "${kb[rust-hyper]}")" \
+    "${pss[$name]}" "$(ratio "${pss[$name]}" "${pss[rust-hyper]}")" "${size[$name]}" "$(ratio "${size[$name]}" "${size[rust-hyper]}")"
   previous=$name
 done
 echo "minimal engine serving, reporting to a pty every second; Rss ${settle}s after listening (floor: after start), median of $rounds"
-echo "csharp-minimal (lean) / rust-hyper: baseline $(ratio "${kb[lean]}" "${kb[rust-hyper]}")x, size $(ratio "${size[lean]}" "${size[rust-hyper]}")x;" \
+echo "csharp-minimal (lean) / rust-hyper: baseline $(ratio "${kb[lean]}" "${kb[rust-hyper]}")x (Pss $(ratio "${pss[lean]}" "${pss[rust-hyper]}")x), size $(ratio "${size[lean]}" "${size[rust-hyper]}")x;" \
   "the floor (floor-static) is $(ratio "${kb[floor-static]}" "${kb[rust-hyper]}")x and $(ratio "${size[floor-static]}" "${size[rust-hyper]}")x"

@@ -2,7 +2,7 @@
 #   $work          a scratch folder, removed on exit (kept when KEEP names one)
 #   BENCH_PIDS     every process started for the run; all are stopped on exit, Ctrl-C included (exit 130)
 #   free_port, start_pinned, wait_listening, stop_server   finding a port, starting and stopping a server
-#   rss_bytes, rss_kb, wrk_rps, median, mb, ratio          measuring it and printing the figures
+#   rss_bytes, rss_kb, pss_kb, wrk_rps, median, mb, ratio         measuring it and printing the figures
 work=${KEEP:-$(mktemp -d)}
 mkdir -p "$work"
 BENCH_PIDS=()
@@ -52,6 +52,8 @@ rss_bytes() {
   echo $((total * 1024))
 }
 rss_kb() { echo $(( $(rss_bytes "$1") / 1024 )); }
+# pss_kb PID: its proportional set (kB): shared pages (a dynamically linked libc) count by their share, not whole.
+pss_kb() { awk '/^Pss:/ {print $2}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
 
 # wrk_rps CORE URL CONNECTIONS SECONDS: requests/s from wrk pinned to CORE.
 wrk_rps() { taskset -c "$1" wrk -t1 -c"$3" -d"$4"s "$2" 2>/dev/null | awk '/^Requests\/sec/ {printf "%d", $2}'; }
