@@ -31,6 +31,11 @@ internal static class ServeCommand
         var setup = ReportSetup.FromArgs(args);
         if (args.Rest.Count > 0) args.Error($"unexpected argument '{args.Rest[0]}'");
         args.ThrowIfInvalid();
+        // A kernel with transparent huge pages "always" (Debian's generic arm64 kernel on the emulated board) lets
+        // khugepaged fold the GC's sparsely used first region into one 2 MiB page at a moment of its choosing: the
+        // emulated board's READY baseline was 2.5 or 4.6 MB from one start to the next (anonymous 0.7 or 2.75 MB). A
+        // board server declines them for itself; only `serve` does, since the flag is inherited by what a process starts.
+        Libc.Prctl(Libc.PrSetThpDisable, 1, 0, 0, 0);
         TestBallast.ApplyFromEnvironment();
         var engine = EngineCatalog.Create(engineName, minimal)!;
         try

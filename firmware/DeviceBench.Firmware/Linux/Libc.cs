@@ -28,6 +28,12 @@ internal static unsafe partial class Libc
     public const int ENoBufs = 105;
     public const int ENoMem = 12;
 
+    /// <summary>prctl(PR_SET_THP_DISABLE): no transparent huge pages for this process, now or from khugepaged later.</summary>
+    public const int PrSetThpDisable = 41;
+
+    [LibraryImport(Library, EntryPoint = "prctl", SetLastError = true)]
+    public static partial int Prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);
+
     [LibraryImport(Library, EntryPoint = "recv", SetLastError = true)]
     public static partial nint Receive(int fd, byte* buffer, nint length, int flags);
 
