@@ -4,6 +4,7 @@ using DeviceBench.Host.Bench;
 using DeviceBench.Host.Boards.Lava;
 using DeviceBench.Host.Load;
 using DeviceBench.Cli.Bench;
+using DeviceBench.Cli.Load;
 using DeviceBench.Host.Reports;
 using Spectre.Console;
 
@@ -168,8 +169,8 @@ public static partial class LavaCommand
         return exitCode;
     }
 
-    private const string LoadgenExitCodes = "Exit codes: 0 the load was answered and its test cases recorded; 1 no request answered, or lava-test-case "
-        + "failed (the result line is printed either way); 2 bad options.";
+    private const string LoadgenExitCodes = "Exit codes: 0 the load was answered on every connection asked and its test cases recorded; 1 no request "
+        + "answered, fewer connections than asked, or lava-test-case failed (the result line is printed either way); 2 bad options; 130 Ctrl-C.";
 
     /// <summary>
     /// <c>devicebench lava loadgen</c>: what a job's loadgen test action runs while a contender's load window is open.
@@ -189,22 +190,30 @@ public static partial class LavaCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             string name = parse.GetRequiredValue(contender);
-            try { ContenderCatalog.Launch(name, 1, 1, TimeSpan.FromSeconds(1)); }
-            catch (ArgumentException e)
-            {
-                return await CommandRunner.FailAsync("lava loadgen", ErrorText.Of(e), ExitCodes.Usage).ConfigureAwait(false);
-            }
+            if (!ContenderCatalog.Names.Contains(name))
+                return await CommandRunner.FailAsync("lava loadgen", $"unknown contender '{name}' (known: {string.Join(", ", ContenderCatalog.Names)})",
+                    ExitCodes.Usage).ConfigureAwait(false);
             if (!Uri.TryCreate(parse.GetRequiredValue(url), UriKind.Absolute, out var target) || target.Scheme != "http" || target.Host.Length == 0)
                 return await CommandRunner.FailAsync("lava loadgen", $"--url '{parse.GetRequiredValue(url)}' is not http://HOST:PORT/ (is the device dictionary's device_ip set, for lava-target-ip?)",
                     ExitCodes.Usage).ConfigureAwait(false);
-            var settings = new BenchSettings();
+            var options = new LoadOptions
+            {
+                Url = target, Connections = parse.GetValue(connections), Duration = parse.GetValue(duration), Timeout = new BenchSettings().RequestTimeout,
+            };
+            try
+            {
+                options.Validate();
+                // As `load` does, before the first socket: past the open-file limit the runtime aborts instead of failing a connect.
+                _ = OpenFileBudget.Reserve(options.DescriptorsNeeded, options.Connections);
+            }
+            catch (ArgumentException e)
+            {
+                return await CommandRunner.FailAsync("lava loadgen", e.Message, ExitCodes.Usage).ConfigureAwait(false);
+            }
             LoadResult result;
             try
             {
-                result = await LoadEngine.RunAsync(new LoadOptions
-                {
-                    Url = target, Connections = parse.GetValue(connections), Duration = parse.GetValue(duration), Timeout = settings.RequestTimeout,
-                }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                result = await LoadEngine.RunAsync(options, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is ArgumentException or IOException or System.Net.Sockets.SocketException)
             {
@@ -218,8 +227,10 @@ public static partial class LavaCommand
             }
             failed ??= await TestCaseAsync(name + "-client", result.Requests > 0 ? "pass" : "fail", null, null, cancellationToken).ConfigureAwait(false);
             if (failed is not null) return await CommandRunner.FailAsync("lava loadgen", failed, ExitCodes.Failed).ConfigureAwait(false);
-            return result.Requests > 0 ? ExitCodes.Success
-                : await CommandRunner.FailAsync("lava loadgen", $"{name}: no request to {target} was answered ({result.Errors.Total} errors)", ExitCodes.Failed).ConfigureAwait(false);
+            // The same verdict as `load`: interrupted, nothing answered, or fewer connections than asked is not a measurement.
+            var verdict = LoadVerdict.Of(options, result);
+            return verdict.Problem is null ? verdict.ExitCode
+                : await CommandRunner.FailAsync("lava loadgen", $"{name}: {verdict.Problem}", verdict.ExitCode).ConfigureAwait(false);
         });
         return command;
     }

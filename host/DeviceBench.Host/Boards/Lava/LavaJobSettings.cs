@@ -53,7 +53,7 @@ public sealed record LavaJobSettings
     public string Devicebench { get; init; } = "devicebench";
 
     /// <summary>Connections the loadgen keeps open (bench's default).</summary>
-    public int Connections { get; init; } = 64;
+    public int Connections { get; init; } = new Bench.BenchSettings().Connections;
 
     /// <summary>Seed of the contender order in each round.</summary>
     public int? Seed { get; init; }
