@@ -59,7 +59,7 @@ internal partial struct RequestParser
     /// <summary>The candidate bit of the known name <paramref name="name"/> is, case-insensitively, or 0.</summary>
     private static byte WholeName(ReadOnlySpan<byte> name)
     {
-        for (int c = 0; c < 5; c++)
+        for (int c = 0; (AllNames >> c) != 0; c++) // one bit per known name
             if (System.Text.Ascii.EqualsIgnoreCase(name, NameOf(c))) return (byte)(1 << c);
         return 0;
     }
@@ -67,7 +67,7 @@ internal partial struct RequestParser
     private void BeginValue()
     {
         _header = KnownHeader.None;
-        for (int c = 0; c < 5; c++)
+        for (int c = 0; (AllNames >> c) != 0; c++) // one bit per known name
             if ((_candidates & (1 << c)) != 0 && NameOf(c).Length == _length) _header = (KnownHeader)(c + 1);
         _flags &= ~(Flags.TrailingSpace | Flags.ValueHasDigits);
         _number = 0;
