@@ -1,4 +1,5 @@
 using System.Device.Gpio;
+using DeviceBench.Firmware.Linux;
 using DeviceBench.Firmware.Sinks;
 
 namespace DeviceBench.Firmware.Commands;
@@ -94,7 +95,7 @@ internal sealed class ReportSetup
             or InvalidOperationException or ArgumentException or DllNotFoundException)
         {
             if (required) throw new IOException($"{what} unavailable: {e.Message}", e);
-            Console.Error.WriteLine($"devicebench-fw: {what} unavailable, carrying on without it: {e.Message}");
+            StandardStreams.Error.WriteLine($"devicebench-fw: {what} unavailable, carrying on without it: {e.Message}");
             return null;
         }
     }

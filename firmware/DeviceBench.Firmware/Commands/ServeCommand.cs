@@ -61,7 +61,7 @@ internal static class ServeCommand
         }
         catch (Exception e) when (e is IOException or SocketException or InvalidOperationException)
         {
-            Console.Error.WriteLine($"devicebench-fw: cannot serve on {options.Address}:{options.Port}: {e.Message}");
+            StandardStreams.Error.WriteLine($"devicebench-fw: cannot serve on {options.Address}:{options.Port}: {e.Message}");
             reporter.End("error", 1);
             return 1;
         }

@@ -1,8 +1,9 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using DeviceBench.Firmware.Sinks;
+using DeviceBench.Firmware.Linux;
 using DeviceBench.Firmware.Sampling;
+using DeviceBench.Firmware.Sinks;
 
 namespace DeviceBench.Firmware.Commands;
 
@@ -33,7 +34,7 @@ internal static partial class WatchCommand
         int subjectPid = child?.Id ?? pid!.Value;
         var sensors = new BoardSensors();
         var sockets = new SocketCounter(subjectPid);
-        using var reporter = new Reporter(new Sampler(ProcReader.ForPid(subjectPid), sensors, null, sockets, ownGc: false),
+        using var reporter = new Reporter(new Sampler(ProcReader.ForPid(subjectPid), sensors, null, sockets.CountEstablished, ownGc: false),
             setup.Sinks, setup.Budgets, setup.Interval);
         reporter.Publish(Subject.Boot("watch", name ?? (args.Rest.Count > 0 ? Path.GetFileName(args.Rest[0]) : $"pid{subjectPid}"), subjectPid));
         using var stop = new CancellationTokenSource();
@@ -42,7 +43,7 @@ internal static partial class WatchCommand
         var ready = await WaitUntilListeningAsync(sockets, child, subjectPid, readyTimeout, stop.Token).ConfigureAwait(false);
         if (ready != "ready")
         {
-            Console.Error.WriteLine($"devicebench-fw: {subjectPid} {ready} before it listened on a TCP port");
+            StandardStreams.Error.WriteLine($"devicebench-fw: {subjectPid} {ready} before it listened on a TCP port");
             Terminate(child);
             reporter.End(ready, ExitCode(child));
             return 1;
@@ -62,7 +63,7 @@ internal static partial class WatchCommand
         }
         catch (Win32Exception e)
         {
-            Console.Error.WriteLine($"devicebench-fw: cannot start {command[0]}: {e.Message}");
+            StandardStreams.Error.WriteLine($"devicebench-fw: cannot start {command[0]}: {e.Message}");
             return null;
         }
     }

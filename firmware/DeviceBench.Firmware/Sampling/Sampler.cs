@@ -5,10 +5,10 @@ namespace DeviceBench.Firmware.Sampling;
 
 /// <summary>
 /// Produces one STAT record per interval for a subject: the firmware itself (<c>serve</c>: its own GC and
-/// <see cref="RequestMeter"/>) or a watched process (<c>watch</c>: sockets counted from /proc). Figures the subject
-/// cannot provide stay null so their keys are omitted.
+/// <see cref="RequestMeter"/>) or a watched process (<c>watch</c>: its established connections counted from /proc by
+/// <paramref name="countConnections"/>). Figures the subject cannot provide stay null so their keys are omitted.
 /// </summary>
-internal sealed class Sampler(ProcReader proc, BoardSensors? sensors, RequestMeter? meter, SocketCounter? sockets, bool ownGc)
+internal sealed class Sampler(ProcReader proc, BoardSensors? sensors, RequestMeter? meter, Func<int>? countConnections, bool ownGc)
 {
     private readonly LatencyHistogram _interval = new();
     private readonly long _startTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -49,7 +49,7 @@ internal sealed class Sampler(ProcReader proc, BoardSensors? sensors, RequestMet
             Threads = now.Threads,
             GcCount = ownGc ? GC.CollectionCount(0) : null,
             GcPauseMicros = ownGc ? (long)GC.GetTotalPauseDuration().TotalMicroseconds : null,
-            Connections = meter?.Connections ?? sockets?.CountEstablished(),
+            Connections = meter?.Connections ?? countConnections?.Invoke(),
             Requests = requests,
             RequestsPerSecond = rps,
             Latency = latency,

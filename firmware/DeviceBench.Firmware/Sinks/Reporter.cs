@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DeviceBench.Firmware.Linux;
 using DeviceBench.Firmware.Sampling;
 using DeviceBench.Protocol;
 
@@ -23,7 +24,7 @@ internal sealed class Reporter(Sampler sampler, IReadOnlyList<IRecordSink> sinks
             try { sink.Publish(line, record); }
             catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException or TimeoutException)
             {
-                Console.Error.WriteLine($"devicebench-fw: report sink {sink.GetType().Name} failed and is disabled: {e.Message}");
+                StandardStreams.Error.WriteLine($"devicebench-fw: report sink {sink.GetType().Name} failed and is disabled: {e.Message}");
                 _sinks.Remove(sink);
                 sink.Dispose();
             }

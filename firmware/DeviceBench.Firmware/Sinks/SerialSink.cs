@@ -1,4 +1,5 @@
 using System.Text;
+using DeviceBench.Firmware.Linux;
 using DeviceBench.Protocol;
 
 namespace DeviceBench.Firmware.Sinks;
@@ -31,8 +32,7 @@ internal sealed class SerialSink : IRecordSink
         string text = line.ToString();
         if (_device is null)
         {
-            Console.Out.Write(text + "\n");
-            Console.Out.Flush();
+            StandardStreams.Out.Write(text + "\n");
             return;
         }
         // Records are ASCII by construction (ReportLine checks keys and values); the buffer is reused line to line.

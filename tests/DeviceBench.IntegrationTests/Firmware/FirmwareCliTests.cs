@@ -151,6 +151,31 @@ public class FirmwareCliTests
     }
 
     [Fact]
+    public void The_lean_build_leaves_watch_out_and_says_so_in_one_line()
+    {
+        string lean = Artifacts.Path("x64", "fw-minimal/devicebench-fw");
+        var watch = Run(lean, "watch", "--", "/bin/true");
+        var help = Run(lean, "--help");
+        Assert.Equal((2, 0), (watch.ExitCode, help.ExitCode));
+        Assert.Equal(["devicebench-fw: watch is not in this build; the full build (fw/devicebench-fw) has it"], watch.Errors);
+        Assert.Empty(watch.Output);
+        Assert.DoesNotContain(help.Output, l => l.TrimStart().StartsWith("watch", StringComparison.Ordinal));
+        Assert.Contains(help.Output, l => l.TrimStart().StartsWith("serve", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_lean_build_answers_info_on_stdout()
+    {
+        var (exitCode, output, errors) = Run(Artifacts.Path("x64", "fw-minimal/devicebench-fw"), "info");
+        Assert.Equal(0, exitCode);
+        Assert.Empty(errors);
+        Assert.Equal(["model", "arch", "cores", "mem_total_bytes", "kernel", "gpio_chips", "temp_mc", "throttled", "firmware",
+            "gc_heap_hard_limit_bytes", "gc_conserve_memory", "gc_region_range_bytes"], output.Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]));
+        Assert.Contains("arch: x64", output);
+        Assert.Contains(output, l => l.StartsWith("mem_total_bytes: ", StringComparison.Ordinal) && long.Parse(l[17..], System.Globalization.CultureInfo.InvariantCulture) > 0);
+    }
+
+    [Fact]
     public void The_lean_build_bakes_its_gc_reservation_in_and_the_environment_still_overrides_it()
     {
         string lean = Artifacts.Path("x64", "fw-minimal/devicebench-fw");

@@ -71,7 +71,7 @@ internal sealed unsafe partial class EventLoop : IDisposable
         }
         catch (IOException e)
         {
-            Console.Error.WriteLine($"devicebench-fw: minimal engine event loop stopped: {e.Message}");
+            StandardStreams.Error.WriteLine($"devicebench-fw: minimal engine event loop stopped: {e.Message}");
         }
         finally
         {
@@ -134,7 +134,7 @@ internal sealed unsafe partial class EventLoop : IDisposable
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Console.Error.WriteLine($"devicebench-fw: minimal engine dropped a connection: {e.GetType().Name}: {e.Message}");
+            StandardStreams.Error.WriteLine($"devicebench-fw: minimal engine dropped a connection: {e.GetType().Name}: {e.Message}");
             _responder.Complete();
             if (c.Phase != ConnectionPhase.Free) Close(slot);
         }
