@@ -12,6 +12,8 @@ internal static unsafe partial class Libc
     private const string Library = "libc";
 
     // Flag and option values are the asm-generic ones, identical on x86-64 and arm64.
+    public const int AfInet = 2;
+    public const int AfInet6 = 10;
     public const int SockNonBlock = 0x800;
     public const int SockCloExec = 0x80000;
     public const int MsgNoSignal = 0x4000;
@@ -71,6 +73,48 @@ internal static unsafe partial class Libc
     public static partial nint Write(int fd, void* buffer, nint length);
 
     public static int LastError => Marshal.GetLastPInvokeError();
+
+    /// <summary>inet_pton(3): 1 when <paramref name="text"/> is an address of <paramref name="family"/> in standard form.</summary>
+    [LibraryImport(Library, EntryPoint = "inet_pton", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int InetPton(int family, string text, byte* address);
+
+    /// <summary>if_nametoindex(3): a network interface's index, 0 when there is no such interface.</summary>
+    [LibraryImport(Library, EntryPoint = "if_nametoindex", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial uint InterfaceIndex(string name);
+
+    /// <summary>The names in a directory, without <c>.</c> and <c>..</c>; none when it cannot be opened.</summary>
+    /// <remarks>
+    /// opendir/readdir, not <see cref="Directory.GetFiles(string)"/>: the BCL's enumerator checks each entry's
+    /// permissions against the effective user, which in the statically linked lean build binds glibc's user and group
+    /// database (NSS) into the file. Together with <see cref="Commands.Args.ParseAddress"/>, the other door to the same code,
+    /// 99,976 bytes of the lean build (this alone: 6,744, the address parser still bound it).
+    /// </remarks>
+    public static List<string> DirectoryNames(string path)
+    {
+        var names = new List<string>();
+        nint directory = OpenDirectory(path);
+        if (directory == 0) return names;
+        try
+        {
+            // struct dirent as glibc lays it out on every 64-bit target: d_ino 8, d_off 8, d_reclen 2, d_type 1, d_name.
+            for (byte* entry; (entry = ReadDirectory(directory)) != null;)
+            {
+                string name = Marshal.PtrToStringUTF8((nint)(entry + 19))!;
+                if (name is not ("." or "..")) names.Add(name);
+            }
+        }
+        finally { _ = CloseDirectory(directory); }
+        return names;
+    }
+
+    [LibraryImport(Library, EntryPoint = "opendir", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial nint OpenDirectory(string path);
+
+    [LibraryImport(Library, EntryPoint = "readdir")]
+    private static partial byte* ReadDirectory(nint directory);
+
+    [LibraryImport(Library, EntryPoint = "closedir")]
+    private static partial int CloseDirectory(nint directory);
 
     /// <summary>EAGAIN/EINTR: nothing to do now, try again on the next readiness event.</summary>
     public static bool WouldBlock(int errno) => errno is EAgain or EIntr;

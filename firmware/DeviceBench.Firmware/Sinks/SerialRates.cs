@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace DeviceBench.Firmware.Sinks;
 
 /// <summary>The standard serial rates and their termios speed constants (asm-generic, as on x86-64 and arm64).</summary>
@@ -10,7 +12,7 @@ internal static class SerialRates
         (576000, 0x1006), (921600, 0x1007), (1000000, 0x1008), (1500000, 0x100A), (2000000, 0x100B), (3000000, 0x100D),
     ];
 
-    public static string Known => string.Join(", ", Rates.Select(r => r.Baud));
+    public static string Known => string.Join(", ", Array.ConvertAll(Rates, r => r.Baud.ToString(CultureInfo.InvariantCulture)));
 
     public static uint? Constant(int baud)
     {

@@ -58,6 +58,35 @@ public class ArgsTests
     [InlineData("1.5")]
     public void Sizes_that_are_no_number_or_overflow_are_null(string text) => Assert.Null(Args.ParseSize(text));
 
+    [Theory]
+    [InlineData("0.0.0.0", "0.0.0.0", 0)]
+    [InlineData("192.168.1.20", "192.168.1.20", 0)]
+    [InlineData("::", "::", 0)]
+    [InlineData("::1", "::1", 0)]
+    [InlineData("2001:DB8:0:0:8:800:200C:417A", "2001:db8::8:800:200c:417a", 0)]
+    [InlineData("::ffff:192.0.2.1", "::ffff:192.0.2.1", 0)]
+    [InlineData("fe80::1%7", "fe80::1%7", 7)]
+    [InlineData("fe80::1%lo", "fe80::1%1", 1)] // the loopback interface is index 1 in every network namespace
+    public void Addresses_parse_in_standard_form_with_an_IPv6_zone_by_index_or_name(string text, string expected, long zone)
+    {
+        var address = Args.ParseAddress(text);
+        Assert.NotNull(address);
+        Assert.Equal((expected, zone), (address.ToString(), address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? address.ScopeId : 0));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("localhost")]
+    [InlineData("127.1")] // the BSD shorthands inet_aton takes are not an address's standard form
+    [InlineData("1.2.3.4.5")]
+    [InlineData("256.0.0.1")]
+    [InlineData("1.2.3.4%1")]
+    [InlineData("fe80::1%")]
+    [InlineData("fe80::1%no-such-interface")]
+    [InlineData("fe80::1%0")]
+    [InlineData("1::2::3")]
+    public void Anything_else_is_not_an_address(string text) => Assert.Null(Args.ParseAddress(text));
+
     [Fact]
     public void Every_mistake_is_reported_at_once_naming_its_option()
     {

@@ -96,6 +96,19 @@ public class BatchResponderTests
             Assert.Contains("\r\nDate: Wed, 02 Jan 2030 03:04:05 GMT\r\n\r\n", Encoding.ASCII.GetString(table.Get(kind, ConnectionHeader.None, false)));
     }
 
+    [Fact]
+    public void Date_is_formatted_as_the_runtime_formats_RFC_1123_for_every_weekday_and_month()
+    {
+        // The 'R' format is the reference: one date per day from 1999 to 2101 covers each weekday in each month, leap days,
+        // century years and single-digit days, hours, minutes and seconds.
+        var date = new byte[29];
+        for (var day = new DateTime(1999, 12, 31, 0, 0, 0, DateTimeKind.Utc); day.Year < 2102; day = day.AddDays(1).AddSeconds(61))
+        {
+            ResponseTable.FormatImfFixdate(day, date);
+            Assert.Equal(day.ToString("R", System.Globalization.CultureInfo.InvariantCulture), Encoding.ASCII.GetString(date));
+        }
+    }
+
     [Theory]
     [InlineData(400, "400 Bad Request")]
     [InlineData(408, "408 Request Timeout")]

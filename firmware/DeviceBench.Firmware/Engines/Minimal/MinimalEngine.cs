@@ -20,9 +20,25 @@ internal sealed class MinimalEngine(MinimalOptions? options = null) : IHttpEngin
     public int BoundPort { get; private set; }
 
     /// <summary>Allocated bytes on the loop threads as of their last once-a-second tick.</summary>
-    internal long LoopAllocatedBytes => _loops.Sum(loop => loop.AllocatedBytes);
+    internal long LoopAllocatedBytes
+    {
+        get
+        {
+            long sum = 0;
+            foreach (var loop in _loops) sum += loop.AllocatedBytes;
+            return sum;
+        }
+    }
 
-    internal int OpenConnections => _loops.Sum(loop => loop.OpenConnections);
+    internal int OpenConnections
+    {
+        get
+        {
+            int sum = 0;
+            foreach (var loop in _loops) sum += loop.OpenConnections;
+            return sum;
+        }
+    }
 
     public Task StartAsync(EngineOptions options, RequestMeter meter, CancellationToken cancellationToken)
     {
@@ -56,7 +72,11 @@ internal sealed class MinimalEngine(MinimalOptions? options = null) : IHttpEngin
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         foreach (var loop in _loops) loop.Stop();
-        await Task.WhenAll(_loops.Select(loop => loop.Stopped)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        // No LINQ on the lean build's paths (here, Program, SerialRates, BoardInfo): its operators are generic virtual
+        // methods and each brings its iterator types' code: 55,968 bytes of the lean build for Select/Sum/Skip, 23,008 for Order.
+        var stopped = new Task[_loops.Count];
+        for (int i = 0; i < stopped.Length; i++) stopped[i] = _loops[i].Stopped;
+        await Task.WhenAll(stopped).WaitAsync(cancellationToken).ConfigureAwait(false);
         foreach (var loop in _loops) loop.Dispose();
         _loops.Clear();
         CloseListeners();

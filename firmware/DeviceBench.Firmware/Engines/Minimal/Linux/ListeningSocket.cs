@@ -13,8 +13,6 @@ namespace DeviceBench.Firmware.Engines.Minimal.Linux;
 /// </summary>
 internal static unsafe partial class ListeningSocket
 {
-    private const int AfInet = 2;
-    private const int AfInet6 = 10;
     private const int SockStream = 1;
     private const int SolSocket = 1;
     private const int SoReuseAddress = 2;
@@ -28,7 +26,7 @@ internal static unsafe partial class ListeningSocket
     public static int Open(IPEndPoint endpoint, bool reusePort, out int boundPort)
     {
         bool v6 = endpoint.AddressFamily == AddressFamily.InterNetworkV6;
-        int fd = Socket(v6 ? AfInet6 : AfInet, SockStream | Libc.SockNonBlock | Libc.SockCloExec, 0);
+        int fd = Socket(v6 ? Libc.AfInet6 : Libc.AfInet, SockStream | Libc.SockNonBlock | Libc.SockCloExec, 0);
         if (fd < 0) throw Error(Libc.LastError);
         try
         {
@@ -38,7 +36,7 @@ internal static unsafe partial class ListeningSocket
             if (reusePort && Libc.SetSocketOption(fd, SolSocket, SoReusePort, &one, sizeof(int)) < 0) throw Error(Libc.LastError);
             byte* address = stackalloc byte[28];
             new Span<byte>(address, 28).Clear();
-            *(ushort*)address = (ushort)(v6 ? AfInet6 : AfInet);
+            *(ushort*)address = (ushort)(v6 ? Libc.AfInet6 : Libc.AfInet);
             BinaryPrimitives.WriteUInt16BigEndian(new Span<byte>(address + 2, 2), (ushort)endpoint.Port);
             endpoint.Address.TryWriteBytes(new Span<byte>(address + (v6 ? 8 : 4), v6 ? 16 : 4), out _);
             uint length = v6 ? 28u : 16u;
