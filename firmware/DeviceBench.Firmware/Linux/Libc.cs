@@ -26,6 +26,7 @@ internal static unsafe partial class Libc
     public const int EIntr = 4;
     public const int EAgain = 11;
     public const int ENFile = 23;
+    public const int EPipe = 32;
     public const int EMFile = 24;
     public const int ENoBufs = 105;
     public const int ENoMem = 12;

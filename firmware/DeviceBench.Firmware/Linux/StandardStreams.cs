@@ -28,6 +28,9 @@ internal static class StandardStreams
                 nint n;
                 fixed (byte* p = buffer) n = Libc.Write(fd, p, buffer.Length);
                 if (n < 0 && Libc.LastError == Libc.EIntr) continue;
+                // A reader that went away (EPIPE; the runtime ignores SIGPIPE) drops the text, as Console does: a server
+                // whose log reader ended keeps serving.
+                if (n < 0 && Libc.LastError == Libc.EPipe) return;
                 if (n < 0) throw new IOException($"cannot write to descriptor {fd}: errno {Libc.LastError}");
                 buffer = buffer[(int)n..];
             }

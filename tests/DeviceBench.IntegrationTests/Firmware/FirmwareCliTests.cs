@@ -164,6 +164,23 @@ public class FirmwareCliTests
     }
 
     [Fact]
+    public void The_lean_build_keeps_serving_when_the_reader_of_its_output_goes_away()
+    {
+        // stdout and stderr both into a pipe whose reader has exited: every report line and message meets EPIPE.
+        int port = FreePort.Next();
+        using var server = ServerProcess.Start("/bin/bash", ["-c", "exec \"$0\" \"$@\" > >(true) 2>&1", Artifacts.Path("x64", "fw-minimal/devicebench-fw"),
+            "serve", "--port", $"{port}", "--address", "127.0.0.1", "--interval-ms", "50"], port);
+        Thread.Sleep(500); // ten STAT intervals written into the closed pipe
+        using (var c = new RawHttpConnection(port))
+        {
+            c.Send("GET / HTTP/1.1\r\nHost: b\r\n\r\n");
+            Assert.Equal(200, c.ReadResponse().Status);
+        }
+        Assert.False(server.HasExited);
+        Assert.Equal(0, server.Stop(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public void The_lean_build_answers_info_on_stdout()
     {
         var (exitCode, output, errors) = Run(Artifacts.Path("x64", "fw-minimal/devicebench-fw"), "info");
