@@ -7,6 +7,7 @@
 #   lean-dynamic    -p:KestrelSupport=false (display support in, glibc shared)
 #   lean-static     + -p:StaticExecutable=true (lld; libc bound at link time)
 #   lean-nodisplay  + -p:DisplaySupport=false
+#   lean-nowatch    + -p:WatchSupport=false (no `watch` command: nothing runs the lean build's)
 #   lean (shipped)  + the lean runtime settings (LeanRuntime, firmware/DeviceBench.Firmware/Board.props) —
 #                   -p:BuildFlavor=lean, what scripts/build.sh publishes
 #   lean-shared     the shipped lean build linked dynamically (-p:StaticExecutable=false): the file without glibc,
@@ -34,8 +35,9 @@ publish full ""
 publish lean-dynamic baseline-ld "${lean[@]}"
 publish lean-static baseline-ls "${lean[@]}" -p:StaticExecutable=true
 publish lean-nodisplay baseline-lnd "${lean[@]}" -p:StaticExecutable=true -p:DisplaySupport=false
+publish lean-nowatch baseline-lnw "${lean[@]}" -p:StaticExecutable=true -p:DisplaySupport=false -p:WatchSupport=false
 publish lean lean
-publish lean-shared baseline-lsh "${lean[@]}" -p:DisplaySupport=false -p:LeanRuntime=true -p:StaticExecutable=false
+publish lean-shared baseline-lsh "${lean[@]}" -p:DisplaySupport=false -p:WatchSupport=false -p:LeanRuntime=true -p:StaticExecutable=false
 for linking in dynamic static; do
   echo "bench-baseline: publishing floor-$linking" >&2
   dotnet publish "$root/scripts/floor" -c Release -r linux-x64 -o "$out/floor-$linking" --nologo -v quiet \
@@ -47,7 +49,7 @@ done
 
 pty_dir=$(mktemp -d); socat "pty,raw,echo=0,link=$pty_dir/board" "pty,raw,echo=0,link=$pty_dir/host" & BENCH_PIDS+=($!)
 sleep 0.5; cat "$pty_dir/host" >/dev/null & BENCH_PIDS+=($!)
-steps=(full lean-dynamic lean-static lean-nodisplay lean)
+steps=(full lean-dynamic lean-static lean-nodisplay lean-nowatch lean)
 names=("${steps[@]}" lean-shared floor-dynamic floor-static go-nethttp rust-hyper)
 binary() { case $1 in go-nethttp|rust-hyper) echo "$root/artifacts/x64/$1" ;; floor-*) echo "$out/$1/floor" ;; *) echo "$out/$1/devicebench-fw" ;; esac; }
 declare -A kb pss size
