@@ -69,42 +69,77 @@ sys.exit(os.waitstatus_to_exitcode(status))
 PY
 }
 
-# Each prints "REQUESTS REQUESTS_PER_S CPU_SECONDS".
+# --- the floors: the least an epoll or io_uring generator can spend per request (scripts/floor/load-*.c) ----------
+cc=$(command -v cc || command -v clang || command -v gcc) || die "no C compiler for the floors (cc, clang or gcc)"
+for floor in epoll uring; do
+  "$cc" -O2 -o "$work/floor-$floor" "$root/scripts/floor/load-$floor.c" || die "could not build the $floor floor"
+done
+
+# server_ticks: the server's user+system CPU so far, in clock ticks (/proc/PID/stat fields 14 and 15).
+server_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+clk_tck=$(getconf CLK_TCK)
+# Each prints "REQUESTS REQUESTS_PER_S CPU_SECONDS MEASURED_SECONDS"; run_closed adds the server core's busy share.
 run_wrk() {
   cpu_run "$work/cpu" taskset -c "$client_cpu" wrk -t1 -c"$connections" -d"${duration}s" "$url" >"$work/wrk.txt" 2>&1 ||
     die "wrk failed: $(tail -3 "$work/wrk.txt")"
-  echo "$(awk '/requests in/ {print $1}' "$work/wrk.txt") $(awk '/^Requests\/sec/ {printf "%d", $2}' "$work/wrk.txt") $(cat "$work/cpu")"
+  awk -v cpu="$(cat "$work/cpu")" '/requests in/ {n = $1; s = $4 + 0} /^Requests\/sec/ {r = int($2)}
+    END {print n, r, cpu, s}' "$work/wrk.txt"
 }
 run_devicebench() {
   cpu_run "$work/cpu" taskset -c "$client_cpu" "$devicebench" load "$url" -t 1 -c "$connections" -d "${duration}s" \
     --json "$work/run.json" >"$work/run.txt" 2>&1 || die "devicebench load failed: $(tail -3 "$work/run.txt")"
-  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["requests"], int(r["requestsPerSecond"]), end=" ")' "$work/run.json"
-  cat "$work/cpu"
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))
+print(r["requests"], int(r["requestsPerSecond"]), sys.argv[2], r["measuredSeconds"])' "$work/run.json" "$(cat "$work/cpu")"
+}
+run_floor() { # epoll|uring
+  cpu_run "$work/cpu" taskset -c "$client_cpu" "$work/floor-$1" 127.0.0.1 "$port" "$connections" "$duration" \
+    >"$work/floor.txt" 2>&1 || die "the $1 floor failed: $(tail -3 "$work/floor.txt")"
+  read -r n s <"$work/floor.txt"
+  awk -v n="$n" -v s="$s" -v cpu="$(cat "$work/cpu")" 'BEGIN {printf "%d %d %s %s\n", n, n / s, cpu, s}'
+}
+# run_closed NAME: "REQUESTS REQUESTS_PER_S PER_CPU_SECOND SERVER_BUSY_PERCENT". The server's CPU over the measured
+# seconds: near 100 % means its core set the pace (req/s then measures the server; per CPU-second still the generator).
+run_closed() {
+  local before after line n r cpu s
+  before=$(server_ticks)
+  case $1 in wrk) line=$(run_wrk) ;; devicebench) line=$(run_devicebench) ;; floor-*) line=$(run_floor "${1#floor-}") ;; esac
+  after=$(server_ticks)
+  read -r n r cpu s <<<"$line"
+  echo "$n $r $(per_cpu "$n" "$cpu") $(awk -v t=$((after - before)) -v hz="$clk_tck" -v s="$s" 'BEGIN {printf "%d", 100 * t / hz / s}')"
 }
 per_cpu() { awk -v n="$1" -v s="$2" 'BEGIN {if (s <= 0) print 0; else printf "%d", n / s}'; }
 median_ratio() { awk '{printf "%d\n", $1 * 1000}' | median | awk '{printf "%.2f", $1 / 1000}'; }
 
+generators=(wrk devicebench floor-epoll floor-uring)
 echo "closed loop against $(basename "$server") on CPU $server_cpu, load generators on CPU $client_cpu," \
-  "$connections connections, ${duration} s per run, $rounds rounds (order alternates)"
-printf '%-6s | %10s %12s %6s | %12s %12s %6s\n' round "wrk req/s" "devicebench" ratio "wrk req/CPU-s" "devicebench" ratio
-w_rps=() d_rps=() w_eff=() d_eff=() rps_ratios=() eff_ratios=()
+  "$connections connections, ${duration} s per run, $rounds rounds (order reverses every round)"
+echo "each cell: requests/s, requests per generator CPU-second, the server core's busy share (its CPU / measured s)"
+printf '%-6s' round; printf ' | %-26s' "${generators[@]}"; echo
+declare -A rps eff busy
 for round in $(seq "$rounds"); do
-  if [ $((round % 2)) -eq 1 ]; then w=$(run_wrk); d=$(run_devicebench); else d=$(run_devicebench); w=$(run_wrk); fi
-  read -r wn wr wc <<<"$w"
-  read -r dn dr dc <<<"$d"
-  we=$(per_cpu "$wn" "$wc") de=$(per_cpu "$dn" "$dc")
-  rr=$(ratio "$dr" "$wr") er=$(ratio "$de" "$we")
-  w_rps+=("$wr") d_rps+=("$dr") w_eff+=("$we") d_eff+=("$de") rps_ratios+=("$rr") eff_ratios+=("$er")
-  printf '%-6s | %10s %12s %6s | %12s %12s %6s\n' "$round" "$wr" "$dr" "$rr" "$we" "$de" "$er"
+  order=("${generators[@]}")
+  [ $((round % 2)) -eq 0 ] && order=(floor-uring floor-epoll devicebench wrk)
+  for g in "${order[@]}"; do
+    line=$(run_closed "$g")
+    read -r _ "rps[$g,$round]" "eff[$g,$round]" "busy[$g,$round]" <<<"$line"
+  done
+  printf '%-6s' "$round"
+  for g in "${generators[@]}"; do printf ' | %9s %9s %5s%%' "${rps[$g,$round]}" "${eff[$g,$round]}" "${busy[$g,$round]}"; done
+  echo
 done
-rps_median=$(printf '%s\n' "${rps_ratios[@]}" | median_ratio)
-eff_median=$(printf '%s\n' "${eff_ratios[@]}" | median_ratio)
-printf '%-6s | %10s %12s %6s | %12s %12s %6s\n' median \
-  "$(printf '%s\n' "${w_rps[@]}" | median)" "$(printf '%s\n' "${d_rps[@]}" | median)" "$rps_median" \
-  "$(printf '%s\n' "${w_eff[@]}" | median)" "$(printf '%s\n' "${d_eff[@]}" | median)" "$eff_median"
-verdict() { awk -v r="$1" 'BEGIN {exit !(r >= 1.2)}' && echo "meets the 1.2 target" || echo "BELOW the 1.2 target"; }
-echo "devicebench / wrk (median of the rounds' ratios): requests/s $rps_median ($(verdict "$rps_median")," \
-  "says more when the server's core was free), requests per CPU-second $eff_median ($(verdict "$eff_median"))"
+column_of() { local g=$1 r; local -n figures=$2; for r in $(seq "$rounds"); do echo "${figures[$g,$r]}"; done; }
+printf '%-6s' median
+for g in "${generators[@]}"; do
+  printf ' | %9s %9s %5s%%' "$(column_of "$g" rps | median)" "$(column_of "$g" eff | median)" "$(column_of "$g" busy | median)"
+done
+echo
+verdict() { awk -v r="$1" 'BEGIN {exit !(r >= 1.2)}' && echo "meets 1.2" || echo "below 1.2"; }
+echo "against wrk (median of the rounds' ratios):"
+for g in devicebench floor-epoll floor-uring; do
+  rr=$(for r in $(seq "$rounds"); do ratio "${rps[$g,$r]}" "${rps[wrk,$r]}"; done | median_ratio)
+  er=$(for r in $(seq "$rounds"); do ratio "${eff[$g,$r]}" "${eff[wrk,$r]}"; done | median_ratio)
+  printf '  %-12s requests/s %s (%s)   requests per CPU-second %s (%s)\n' "$g" "$rr" "$(verdict "$rr")" "$er" "$(verdict "$er")"
+done
 
 # --- memory at many connections ------------------------------------------------------------------------------
 echo
