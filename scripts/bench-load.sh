@@ -19,12 +19,12 @@
 #          server back (this 2-core VM is shared), and req/s measures the neighbours. Requests per CPU-second is what
 #          the generator costs either way, so it is the figure that decides.
 #      Medians over the rounds, and the median of the per-round ratios to wrk (target devicebench / wrk >= 1.2, aim 1.4).
-#      Measured 2026-12-01, ROUNDS=5 DURATION=8, server busy 34-99 % (other jobs on both cores), medians:
-#                        req/s   req/CPU-s   ratio to wrk (req/s, per CPU-s)
-#        wrk            35,570      68,822
-#        devicebench    63,500      90,745   1.38, 1.33
-#        floor-epoll    66,423     112,589   1.49, 1.83
-#        floor-uring    57,866     108,471   1.44, 1.43
+#      Measured 2026-12-01, ROUNDS=5 DURATION=8, two runs (other jobs on both cores: server busy 34-99 %), medians:
+#                        req/s   req/CPU-s   ratio to wrk (req/s, per CPU-s)       second run
+#        wrk            35,570      68,822                                         55,755   73,039
+#        devicebench    63,500      90,745   1.38, 1.33                            66,392   95,889   1.33, 1.31
+#        floor-epoll    66,423     112,589   1.49, 1.83                            69,598  112,053   1.25, 1.63
+#        floor-uring    57,866     108,471   1.44, 1.43                            72,973  113,248   1.29, 1.52
 #      Floors alone, 4 more rounds of 5 s: epoll 87-108k req/CPU-s, io_uring 78-109k, io_uring receiving through the
 #      ring but sending with send() 94-110k, wrk 73-79k. io_uring does not beat epoll here: both pay the same TCP
 #      work per request (sendto alone is ~57 % of a generator's CPU), and a batch saves only syscall entries.
