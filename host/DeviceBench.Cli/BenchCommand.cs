@@ -34,6 +34,11 @@ public static class BenchCommand
         var rounds = new Option<int>("--rounds", "-r") { Description = "Rounds per contender (order shuffled each round)", DefaultValueFactory = _ => 3, CustomParser = BoundedOption.Whole };
         var contenders = new Option<string[]>("--contender") { Description = $"Contenders to run (default: all of {string.Join(", ", ContenderCatalog.Names)})" };
         var connections = new Option<int>("--connections", "-c") { Description = "Connections of every load phase", DefaultValueFactory = _ => 64, CustomParser = BoundedOption.Whole };
+        var threads = new Option<int?>("--threads")
+        {
+            Description = "Worker threads of every contender (its --threads), to measure scaling; default: one per CPU the contenders get (all of an emulated board's cores)",
+            CustomParser = r => BoundedOption.Whole(r),
+        };
         var warmup = BoundedOption.Duration("--warmup", null, "Warm-up before each phase, discarded", TimeSpan.FromSeconds(5), LoadOptions.MaxDuration, allowZero: true);
         var maxDuration = BoundedOption.Duration("--max-duration", null, "Closed-loop maximum-throughput phase", TimeSpan.FromSeconds(15), LoadOptions.MaxDuration);
         var rateDuration = BoundedOption.Duration("--rate-duration", null, "Each open-loop phase", TimeSpan.FromSeconds(15), LoadOptions.MaxDuration);
@@ -79,7 +84,7 @@ public static class BenchCommand
         var serial = new Option<string?>("--serial") { Description = "ssh:// boards: USB-UART adapter on this host wired to the board's /dev/serial0 (default: report lines over SSH)" };
         var command = new Command("bench", $"Compare the contenders on a board: memory, throughput, tail latency. {ExitCodesHelp}")
         {
-            board, rounds, contenders, connections, warmup, maxDuration, rateDuration, settle, cooldown, rates, slo, kneeStep, kneeSteps, ladder, ladderRate, ladderStep, cpus, loadCpus, memory, memoryProfile, results, artifacts, seed,
+            board, rounds, contenders, connections, threads, warmup, maxDuration, rateDuration, settle, cooldown, rates, slo, kneeStep, kneeSteps, ladder, ladderRate, ladderStep, cpus, loadCpus, memory, memoryProfile, results, artifacts, seed,
             identity, knownHosts, hostKey, serial, timeout, sockets,
         };
         command.SetAction(async (parse, cancellationToken) =>
@@ -99,6 +104,7 @@ public static class BenchCommand
                     Contenders = parse.GetValue(contenders) is { Length: > 0 } chosen ? chosen : defaults.Contenders,
                     Rounds = parse.GetValue(rounds),
                     Connections = Given(connections, defaults.Connections),
+                    Threads = parse.GetValue(threads),
                     RequestTimeout = Given(timeout, defaults.RequestTimeout),
                     Warmup = parse.GetValue(warmup),
                     MaxDuration = parse.GetValue(maxDuration),
@@ -117,8 +123,11 @@ public static class BenchCommand
                 };
                 settings.Validate();
                 CheckContendersFitBoard(settings, microcontroller, parse.GetValue(sockets));
-                if (microcontroller && (parse.GetValue(memory) is not null || parse.GetValue(cpus) is not null))
-                    throw new ArgumentException("--memory and --cpus apply to Linux boards: an esp32 board runs one firmware on its own heap and cores");
+                if (microcontroller && (parse.GetValue(memory) is not null || parse.GetValue(cpus) is not null || settings.Threads is not null))
+                    throw new ArgumentException("--memory, --cpus and --threads apply to Linux boards: an esp32 board runs one firmware on its own heap and cores");
+                // A LAVA job's shell gives each contender every core the device has ($(nproc), LavaJob.ContenderStep).
+                if (LavaCommand.IsBoardSpec(boardSpec) && settings.Threads is not null)
+                    throw new ArgumentException("--threads applies to boards the bench drives itself: a LAVA job gives each contender all the device's cores");
                 profile = Profile(parse.GetValue(cpus), parse.GetValue(loadCpus), parse.GetValue(memory), SshTarget.IsSpec(boardSpec) || microcontroller);
                 memorySettings = MemoryProfile.Create(parse.GetRequiredValue(memoryProfile), profile.MemoryCapBytes, settings.Contenders);
             }

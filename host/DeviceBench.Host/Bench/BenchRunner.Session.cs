@@ -19,7 +19,7 @@ public sealed partial class BenchRunner
         IRunningContender? running = null;
         try
         {
-            running = await board.StartAsync(ContenderCatalog.Launch(contender, port, board.Profile.Workers, settings.ReportInterval,
+            running = await board.StartAsync(ContenderCatalog.Launch(contender, port, settings.Threads ?? board.Profile.Workers, settings.ReportInterval,
                     Run.MemoryProfile?.Environment(contender)), cancellationToken)
                 .ConfigureAwait(false);
             await WaitForReadyAsync(recorder, running, cancellationToken).ConfigureAwait(false);

@@ -12,6 +12,12 @@ public sealed record BenchSettings
     public IReadOnlyList<string> Contenders { get; init; } = ContenderCatalog.Names;
     public int Rounds { get; init; } = 3;
     public int Connections { get; init; } = 64;
+
+    /// <summary>
+    /// Worker threads of every contender (its <c>--threads</c>), the same for all; null: one per CPU the board gives the
+    /// contenders (<see cref="Boards.BoardProfile.Workers"/>), which is what a run without it did. Set it to measure scaling.
+    /// </summary>
+    public int? Threads { get; init; }
     [JsonPropertyName("settleSeconds"), JsonConverter(typeof(SecondsConverter))]
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(2);
     [JsonPropertyName("warmupSeconds"), JsonConverter(typeof(SecondsConverter))]
@@ -84,6 +90,7 @@ public sealed record BenchSettings
         Check(twice is null, $"contender '{twice}' is named twice");
         Check(Rounds >= 1, $"rounds must be at least 1 (got {Rounds})");
         Check(Connections >= 1, $"connections must be at least 1 (got {Connections})");
+        Check(Threads is null or >= 1, $"threads must be at least 1 (got {Threads})");
         Check(RequestTimeout > TimeSpan.Zero, "timeout must be above 0");
         Check(MaxDuration > TimeSpan.Zero, "max-duration must be above 0");
         Check(RateDuration > TimeSpan.Zero, "rate-duration must be above 0");

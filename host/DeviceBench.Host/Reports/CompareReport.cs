@@ -77,6 +77,8 @@ public sealed record CompareReport(string LabelA, string LabelB, IReadOnlyList<d
         if (Except(b.Settings.Contenders, a.Settings.Contenders) is { } onlyB) yield return $"only B ran {onlyB}: not compared";
         if (ProfileText(a) != ProfileText(b))
             yield return $"A ran memory profile {ProfileText(a)}, B {ProfileText(b)}: the memory settings differ (each report lists them)";
+        if (a.Settings.Threads != b.Settings.Threads)
+            yield return $"worker threads per contender differ: A {ReportContent.ThreadsText(a.Settings)}, B {ReportContent.ThreadsText(b.Settings)}";
         if (a.Settings.Rounds != b.Settings.Rounds)
             yield return string.Create(CultureInfo.InvariantCulture, $"A has {a.Settings.Rounds} round(s), B {b.Settings.Rounds}");
         if (rates.Count == 0 && (a.Rates.Count > 0 || b.Rates.Count > 0))

@@ -56,11 +56,16 @@ internal static partial class ReportContent
             $"Contenders: {string.Join(", ", s.Contenders)} (order shuffled every round, seed {FigureText.Whole(s.Seed)})",
             $"Rounds: {FigureText.Whole(s.Rounds)}",
             $"Connections: {FigureText.Whole(s.Connections)}, request path {s.Path}",
+            $"Worker threads per contender: {ThreadsText(s)}",
             $"Phases: settle {FigureText.Seconds(s.Settle)}; warm-up {FigureText.Seconds(s.Warmup)} (discarded) before each phase; " +
                 $"max (closed loop) {FigureText.Seconds(s.MaxDuration)}; each rate (open loop) {FigureText.Seconds(s.RateDuration)}; cooldown {FigureText.Seconds(s.Cooldown)}",
             $"Open-loop rates: {rates}",
         ]);
     }
+
+    /// <summary><c>2 (--threads)</c>, or what a run without the option gave every contender.</summary>
+    internal static string ThreadsText(BenchSettings settings) =>
+        settings.Threads is { } threads ? $"{FigureText.Whole(threads)} (--threads)" : "one per CPU the contenders get";
 
     /// <summary>The bench profile and each contender's runtime knobs, as they were set: the fairness of a constrained run is read here.</summary>
     private static void MemorySettings(RunRecord run, IReportSink sink)

@@ -116,6 +116,26 @@ public sealed class BenchRunnerTests : IDisposable
         Assert.Equal([1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2], positions.Select(p => p.Round));
     }
 
+    [Theory]
+    [InlineData(null, "2")] // the fake board gives its contenders two CPUs
+    [InlineData(3, "3")]
+    public async Task Every_contender_starts_with_the_threads_asked_for_else_one_per_board_cpu(int? threads, string expected)
+    {
+        await using var board = new FakeBoard();
+        using var folder = RunFolder.Create(_results.FullName, board.Name, DateTimeOffset.UtcNow);
+        var runner = new BenchRunner(board, Settings() with { Contenders = ["csharp-minimal", "go-nethttp"], Threads = threads }, folder)
+        {
+            RunLoadAsync = (options, _, _) => Task.FromResult(Reports.RunBuilder.Load(DateTimeOffset.UtcNow, 1000, 500, options.RatePerSecond)),
+        };
+
+        var run = await runner.RunAsync("artifacts", CancellationToken.None);
+
+        Assert.True(run.Status == RunStatus.Complete, run.Reason);
+        Assert.Equal(2, board.Launches.Count);
+        Assert.All(board.Launches, l => Assert.Equal(expected, l.Command[l.Command.ToList().IndexOf("--threads") + 1]));
+        Assert.Equal(threads, RunFolder.Load(folder.Directory).Settings.Threads);
+    }
+
     private sealed class Recording(List<BenchPosition> positions) : IBenchProgress
     {
         public void Report(string message)

@@ -20,7 +20,8 @@ internal sealed class FakeBoard : IBoard
 
     public string Architecture => "x64";
 
-    public BoardProfile Profile { get; } = new([0], [0], null);
+    /// <summary>Two contender CPUs: a contender's default worker count (one per CPU) is then not the 1 of a one-CPU board.</summary>
+    public BoardProfile Profile { get; } = new([0, 1], [0], null);
 
     public IReadOnlyList<string> Notes { get; } = [];
 
@@ -29,8 +30,14 @@ internal sealed class FakeBoard : IBoard
     public Task DeployAsync(string artifactsDirectory, CancellationToken cancellationToken) =>
         DeployFault is null ? Task.CompletedTask : Task.FromException(DeployFault);
 
-    public Task<IRunningContender> StartAsync(ContenderLaunch launch, CancellationToken cancellationToken) =>
-        Task.FromResult<IRunningContender>(new Contender(_lines.Writer));
+    /// <summary>Every contender the bench started, in order, as it asked for it.</summary>
+    public List<ContenderLaunch> Launches { get; } = [];
+
+    public Task<IRunningContender> StartAsync(ContenderLaunch launch, CancellationToken cancellationToken)
+    {
+        Launches.Add(launch);
+        return Task.FromResult<IRunningContender>(new Contender(_lines.Writer));
+    }
 
     public Uri ServerUri(int port) => Server ?? new($"http://127.0.0.1:{port}/");
 

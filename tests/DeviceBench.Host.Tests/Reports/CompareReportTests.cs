@@ -41,6 +41,7 @@ public sealed class CompareReportTests
         a.Sessions.Add(Session("alpha", 1, 10 * MiB, 1000, a.Rates, 2000));
         var b = Run(["alpha", "beta"], 1, 1500);
         b.Board = "qemu:pi4";
+        b.Settings = b.Settings with { Threads = 2 };
         b.Sessions.Add(Session("alpha", 1, 10 * MiB, 1000, b.Rates, 2000));
         b.Sessions.Add(Session("beta", 1, 4 * MiB, 2000, b.Rates, 2000));
 
@@ -53,6 +54,7 @@ public sealed class CompareReportTests
         [
             "different boards: A ran on test-board (arm64), B on qemu:pi4 (arm64)",
             "only B ran beta: not compared",
+            "worker threads per contender differ: A one per CPU the contenders get, B 2 (--threads)",
             "no open-loop rate in common: p99 not compared (fix the rates with bench --rates to compare it)",
         ], report.Notes);
         Assert.All(report.Rows[0].Figures, f => Assert.Equal(Verdict.Noise, f.Verdict));

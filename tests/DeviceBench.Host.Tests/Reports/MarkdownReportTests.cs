@@ -151,6 +151,9 @@ public sealed class MarkdownReportTests
             "## Sessions"], headings);
         Assert.Contains($"- Smallest at idle (baseline RSS): beta, {FigureText.Mebibytes(Spread.Of([4.0 * MiB]))}; then alpha {FigureText.Ratio(2.5)}", markdown);
         Assert.Contains("| CPU | Cortex-A72 (Raspberry Pi 4 Model B Rev 1.4) |", markdown);
+        Assert.Contains("- Worker threads per contender: one per CPU the contenders get", markdown);
+        run.Settings = run.Settings with { Threads = 2 };
+        Assert.Contains("- Worker threads per contender: 2 (--threads)", MarkdownReport.Render(run, []));
         Assert.Contains("| emulated | no |", markdown);
         Assert.Contains($"| alpha | rustc 1.63.0 hyper 0.14.19 tokio 1.24.2 | release: LTO, codegen-units=1, panic=abort, stripped | alpha/alpha | "
             + $"{FigureText.Mebibytes(Spread.Of([700_000.0]))} | aaaaaaaaaaaaaaaa… |", markdown);

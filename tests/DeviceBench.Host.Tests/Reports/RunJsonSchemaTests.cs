@@ -15,7 +15,7 @@ public sealed class RunJsonSchemaTests
         run.ContenderCards[1] = run.ContenderCards[1] with { Flavour = null };
         run.MemoryProfile = MemoryProfile.Create(MemoryProfile.ConstrainedName, 64 * MiB, ["csharp-kestrel", "go-nethttp", "rust-hyper"]);
         run.Sessions.Add(Session("alpha", 1, 10 * MiB, 5000, run.Rates, 2000));
-        run.Settings = run.Settings with { Slo = new Slo(99, 2000, 0.5), ConnectionsLadder = [1, 100, 20_000] };
+        run.Settings = run.Settings with { Slo = new Slo(99, 2000, 0.5), ConnectionsLadder = [1, 100, 20_000], Threads = 2 };
         var step = RunBuilder.Load(Started, 1000, 1500, 1000);
         run.Sessions[0].Knee = new KneeResult { Slo = run.Settings.Slo, StartRate = 5000, KneeRate = 1000, Conclusion = "met at 1000", Steps = [new KneeStep(1000, 1500, 0, true, step, "hlog/k.hlog")] };
         run.Sessions[0].Ladder.AddRange([
@@ -46,6 +46,7 @@ public sealed class RunJsonSchemaTests
         var readBack = RunJsonContext.Deserialize(json);
         Assert.Equal(2000, readBack.Sessions[0].Phases[1].Load.Latency.P99Micros);
         Assert.Equal(TimeSpan.FromSeconds(2), readBack.Settings.MaxDuration);
+        Assert.Equal(2, readBack.Settings.Threads);
         Assert.Equal(run.BoardCard, readBack.BoardCard);
         Assert.Equal(run.ContenderCards, readBack.ContenderCards);
         Assert.Equal((1000.0, 99.0), (readBack.Sessions[0].Knee!.KneeRate, readBack.Sessions[0].Knee!.Slo.Percentile));

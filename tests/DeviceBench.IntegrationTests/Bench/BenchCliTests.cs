@@ -53,6 +53,8 @@ public sealed class BenchCliTests : IDisposable
     [InlineData("--rounds", "-1", "rounds must be at least 1 (got -1)")]
     [InlineData("--rates", "0", "rates are whole requests/s of at least 1 (got 0)")]
     [InlineData("--connections", "0", "connections must be at least 1 (got 0)")]
+    [InlineData("--threads", "0", "threads must be at least 1 (got 0)")]
+    [InlineData("--threads", "-2", "threads must be at least 1 (got -2)")]
     [InlineData("--max-duration", "0s", "--max-duration must be a duration above 0s, up to 24h, such as 30s, 500ms or 2m (got '0s')")]
     [InlineData("--warmup", "1e12s", "--warmup must be a duration from 0s to 24h, such as 30s, 500ms or 2m (got '1e12s')")]
     [InlineData("--cpus", "3-1", "--cpus: '3-1' is not a CPU list (e.g. 0, 0-1 or 0,2)")]
