@@ -75,6 +75,26 @@ internal static unsafe partial class Libc
 
     public static int LastError => Marshal.GetLastPInvokeError();
 
+    /// <summary>Blocks until <paramref name="fd"/> can take a write (or reports an error or hang-up the next write sees).</summary>
+    public static void WaitWritable(int fd)
+    {
+        var pollFd = new PollFd { Fd = fd, Events = PollOut };
+        while (Poll(&pollFd, 1, -1) < 0 && LastError == EIntr) { }
+    }
+
+    private const short PollOut = 4;
+
+    /// <summary>struct pollfd.</summary>
+    private struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short ReturnedEvents;
+    }
+
+    [LibraryImport(Library, EntryPoint = "poll", SetLastError = true)]
+    private static partial int Poll(PollFd* fds, nuint count, int timeoutMs);
+
     /// <summary>inet_pton(3): 1 when <paramref name="text"/> is an address of <paramref name="family"/> in standard form.</summary>
     [LibraryImport(Library, EntryPoint = "inet_pton", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int InetPton(int family, string text, byte* address);

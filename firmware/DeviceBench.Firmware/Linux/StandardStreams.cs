@@ -15,7 +15,7 @@ internal static class StandardStreams
     public static TextWriter Error { get; } = Open(2);
 
     // Synchronized: the event loops report their failures on stderr while the main thread reports on stdout.
-    private static TextWriter Open(int fd) =>
+    internal static TextWriter Open(int fd) =>
         TextWriter.Synchronized(new StreamWriter(new DescriptorStream(fd), new UTF8Encoding(false), 256) { AutoFlush = true, NewLine = "\n" });
 
     /// <summary>write(2) on a descriptor the process inherited and does not own: never closed, never seeked.</summary>
@@ -28,6 +28,8 @@ internal static class StandardStreams
                 nint n;
                 fixed (byte* p = buffer) n = Libc.Write(fd, p, buffer.Length);
                 if (n < 0 && Libc.LastError == Libc.EIntr) continue;
+                // A descriptor inherited non-blocking (a parent's O_NONBLOCK is shared) and full: wait, as Console does.
+                if (n < 0 && Libc.LastError == Libc.EAgain) { Libc.WaitWritable(fd); continue; }
                 // A reader that went away (EPIPE; the runtime ignores SIGPIPE) drops the text, as Console does: a server
                 // whose log reader ended keeps serving.
                 if (n < 0 && Libc.LastError == Libc.EPipe) return;
