@@ -25,6 +25,9 @@
 #        devicebench    63,500      90,745   1.38, 1.33                            66,392   95,889   1.33, 1.31
 #        floor-epoll    66,423     112,589   1.49, 1.83                            69,598  112,053   1.25, 1.63
 #        floor-uring    57,866     108,471   1.44, 1.43                            72,973  113,248   1.29, 1.52
+#      A third run with no other job on the machine (server busy 88 % under wrk, 98-99 % under the others):
+#        wrk 78,754 / 79,022; devicebench 98,659 / 94,819 (1.24, 1.19); floor-epoll 97,200 / 101,263 (1.23, 1.28);
+#        floor-uring 81,163 / 96,810 (1.02, 1.22)
 #      Floors alone, 4 more rounds of 5 s: epoll 87-108k req/CPU-s, io_uring 78-109k, io_uring receiving through the
 #      ring but sending with send() 94-110k, wrk 73-79k. io_uring does not beat epoll here: both pay the same TCP
 #      work per request (sendto alone is ~57 % of a generator's CPU), and a batch saves only syscall entries.
