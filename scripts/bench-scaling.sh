@@ -37,6 +37,15 @@
 # one and four (2.2-6.2x). Against hyper at four threads it was 0.80x twice, with other jobs on 0.4-0.7 cores, and
 # 1.88x once, with them on 0.1-0.2 and QEMU on 1.65 cores: a real multi-core board is what would settle it.
 #
+# A fourth pass with no other job on the machine (`ROUNDS=3 scripts/bench-scaling.sh`, after the lean build's round-2
+# changes), QEMU on 1.44-1.83 host cores, others on 0.00-0.03:
+#                    1 thread  2 threads  4 threads
+#   csharp-minimal     3,112      5,178      4,559      N/1 1.66x, 1.47x
+#   rust-hyper         2,901      4,166      3,948      N/1 1.44x, 1.36x
+#   go-nethttp         1,099      1,803      2,057      N/1 1.64x, 1.87x
+#   minimal / rust     1.01x      1.23x      1.19x      (per QEMU host CPU-second: 1.09x, 1.27x, 1.20x)
+#   minimal / go       2.80x      2.87x      2.23x
+#
 #   usage: scripts/bench-scaling.sh [PROFILE]        PROFILE: pi-zero-2w | pi3 | pi4 (default) | pi5
 #   env:   THREADS="1 2 4" (their order is the runs' order) ROUNDS=3 MAX_DURATION=5 WARMUP=3 (~10 min on 2 cores)
 #          CONTENDERS="csharp-minimal rust-hyper go-nethttp" (csharp-kestrel may be added) RESULTS=results/scaling-TIME
