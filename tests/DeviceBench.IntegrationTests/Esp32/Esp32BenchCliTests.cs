@@ -88,12 +88,14 @@ public sealed class Esp32BenchCliTests : IDisposable
         Assert.Equal(0, device.Requests);
     }
 
-    [Fact]
-    public void A_memory_cap_on_an_esp32_board_is_a_usage_error()
+    [Theory]
+    [InlineData("--memory", "64M")]
+    [InlineData("--threads", "2")]
+    public void A_memory_cap_or_thread_count_on_an_esp32_board_is_a_usage_error(string option, string value)
     {
         using var device = new Esp32Simulator();
-        var (exitCode, errors, run, _) = Bench(device, "--memory", "64M");
-        DevicebenchRun.AssertOneLineError(2, "devicebench bench: --memory and --cpus apply to Linux boards: an esp32 board runs one firmware on its own heap and cores",
+        var (exitCode, errors, run, _) = Bench(device, option, value);
+        DevicebenchRun.AssertOneLineError(2, "devicebench bench: --memory, --cpus and --threads apply to Linux boards: an esp32 board runs one firmware on its own heap and cores",
             (exitCode, errors));
         Assert.Null(run);
     }
