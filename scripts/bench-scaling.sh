@@ -167,6 +167,7 @@ print(f"host cores used during the max phases (this host has {os.cpu_count()}): 
 table("", lambda c, n: "/".join(cell(fig[c, n][k], "{:.2f}") for k in ("qemu", "bench", "others")))
 missing = [f"{c} at {n}" for c in contenders for n in counts if fig[c, n]["sessions"] == 0]
 if missing: print("\nno measured session: " + ", ".join(missing))
+if len(missing) == len(contenders) * len(counts): sys.exit("bench-scaling: no session measured anything (run.json in each run folder says why)")
 EOF
 
 declare -a reports=()
